@@ -1,0 +1,75 @@
+"""The one place that builds database engines; no page or script builds its own.
+
+Like datasette's ``Database`` class, this module owns connection behaviour for both
+back ends: PostgreSQL gets pre-ping (so a restarted server is noticed, not surfaced as a
+traceback) and a statement time limit; SQLite gets foreign keys, WAL and a busy timeout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+#: Longest a dashboard read may run before PostgreSQL cancels it (milliseconds).
+STATEMENT_TIMEOUT_MS = 30_000
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be reached or opened; the message names what to check."""
+
+
+def build_engine(url: str, *, statement_timeout_ms: int | None = STATEMENT_TIMEOUT_MS) -> Engine:
+    """An engine for ``url`` with this project's connection settings.
+
+    ``statement_timeout_ms=None`` lifts the time limit (the seed's bulk loads need that).
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    connect_args: dict[str, Any] = {"connect_timeout": 5}
+    if statement_timeout_ms:
+        connect_args["options"] = f"-c statement_timeout={statement_timeout_ms}"
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+        pool_recycle=1800,
+        connect_args=connect_args,
+    )
+
+
+def _sqlite_engine(url: str) -> Engine:
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 15})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA busy_timeout = 15000")
+        cursor.close()
+
+    return engine
+
+
+def check_connection(engine: Engine) -> None:
+    """Raise ``DatabaseUnavailable`` unless a trivial query succeeds."""
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT 1")
+    except (OperationalError, DBAPIError) as exc:
+        raise DatabaseUnavailable(describe_url(engine.url)) from exc
+
+
+def describe_url(url: Any) -> str:
+    """The database's address without its password, fit to show a user."""
+    parsed = make_url(str(url)) if not hasattr(url, "render_as_string") else url
+    return parsed.render_as_string(hide_password=True)

@@ -1,0 +1,241 @@
+"""The shared case database as SQLAlchemy 2 typed models.
+
+The schema, its indexes and the reasons for each are drawn in ``docs/schema.md``. Alembic
+migrations in ``migrations/`` build exactly this schema; ``tests/test_migrations.py`` proves
+they agree. Timestamps are naive local time of the province (``domain.LOCAL_TZ``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from dashboard.domain import DepartmentKind, EventKind, Priority, Role, Status
+
+#: Integer primary keys that may pass 2**31 in years of history; SQLite needs INTEGER for rowid.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def enum_column(enum: type[StrEnum], name: str) -> Enum:
+    """A VARCHAR with a CHECK of the enum's values: portable, and readable in raw SQL."""
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        values_callable=lambda e: [member.value for member in e],
+    )
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Municipality(Base):
+    """A partido of the province (reference data from INDEC, see ``dashboard/reference``)."""
+
+    __tablename__ = "municipalities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    indec_code: Mapped[str | None] = mapped_column(String(5), unique=True)
+    clave: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    zone: Mapped[str] = mapped_column(String(10))  # conurbano | interior
+    population: Mapped[int] = mapped_column(Integer)
+    population_year: Mapped[int] = mapped_column(SmallInteger)
+
+
+class Department(Base):
+    """An intake area, an internal department, or an external actor cases are referred to."""
+
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(160))
+    kind: Mapped[DepartmentKind] = mapped_column(enum_column(DepartmentKind, "department_kind"))
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
+    #: Cases per week the department can handle; NULL for external actors.
+    weekly_capacity: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    weekly_capacity: Mapped[int] = mapped_column(Integer)
+
+
+class Citizen(Base):
+    """Sensitive personal data (Law 25.326): kept apart so it is read only where needed."""
+
+    __tablename__ = "citizens"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    dni: Mapped[str] = mapped_column(String(10), unique=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    email: Mapped[str | None] = mapped_column(String(120))
+    address: Mapped[str | None] = mapped_column(String(200))
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
+
+
+class Channel(Base):
+    __tablename__ = "channels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(30), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+
+
+class Category(Base):
+    """Two-level taxonomy: a top-level group (``parent_id`` NULL) and its categories."""
+
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"))
+
+
+class SlaTarget(Base):
+    """Hours allowed from creation to close, per category and priority."""
+
+    __tablename__ = "sla_targets"
+
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), primary_key=True)
+    priority: Mapped[Priority] = mapped_column(
+        enum_column(Priority, "priority"), primary_key=True
+    )
+    target_hours: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (CheckConstraint("target_hours > 0", name="positive_hours"),)
+
+
+class Case(Base):
+    """One citizen request, whatever door it came in through."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
+    intake_department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"))
+    priority: Mapped[Priority] = mapped_column(enum_column(Priority, "priority"))
+    status: Mapped[Status] = mapped_column(enum_column(Status, "status"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    first_response_at: Mapped[datetime | None] = mapped_column(DateTime)
+    due_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closure_reason: Mapped[str | None] = mapped_column(String(200))
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    #: Optimistic concurrency: every write checks and increments it.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    __table_args__ = (
+        CheckConstraint("closed_at IS NULL OR closed_at >= created_at", name="closed_after_created"),
+        # Inflow, "cases by channel" and every period filter.
+        Index("ix_cases_created_at", "created_at"),
+        # Outflow and "open at time t" (closed_at IS NULL OR closed_at > t).
+        Index("ix_cases_closed_at", "closed_at"),
+        # Queues: the open cases of a department, small because most cases are closed.
+        Index(
+            "ix_cases_open_department",
+            "department_id",
+            "due_at",
+            postgresql_where=text("closed_at IS NULL"),
+            sqlite_where=text("closed_at IS NULL"),
+        ),
+        # Duplicates and a citizen's other cases.
+        Index("ix_cases_citizen_id", "citizen_id"),
+    )
+
+
+class CaseEvent(Base):
+    """Append-only history of a case: nothing updates or deletes a row here."""
+
+    __tablename__ = "case_events"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[EventKind] = mapped_column(enum_column(EventKind, "event_kind"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    from_department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    to_department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    from_status: Mapped[Status | None] = mapped_column(enum_column(Status, "from_status"))
+    to_status: Mapped[Status | None] = mapped_column(enum_column(Status, "to_status"))
+    reason: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        # A case's timeline, in order.
+        Index("ix_case_events_case_id_at", "case_id", "at"),
+        # Referral flows and dwell times: events of a kind into a department over time.
+        Index("ix_case_events_kind_to_department_at", "kind", "to_department_id", "at"),
+    )
+
+
+user_departments = Table(
+    "user_departments",
+    Base.metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("department_id", ForeignKey("departments.id"), primary_key=True),
+)
+
+
+class User(Base):
+    """A dashboard user; the departments in ``user_departments`` bound a supervisor's scope."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(120))
+    password_hash: Mapped[str] = mapped_column(String(100))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (UniqueConstraint("email"),)
