@@ -139,9 +139,7 @@ class SlaTarget(Base):
     __tablename__ = "sla_targets"
 
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), primary_key=True)
-    priority: Mapped[Priority] = mapped_column(
-        enum_column(Priority, "priority"), primary_key=True
-    )
+    priority: Mapped[Priority] = mapped_column(enum_column(Priority, "priority"), primary_key=True)
     target_hours: Mapped[int] = mapped_column(Integer)
     __table_args__ = (CheckConstraint("target_hours > 0", name="positive_hours"),)
 
@@ -172,7 +170,9 @@ class Case(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
     __table_args__ = (
-        CheckConstraint("closed_at IS NULL OR closed_at >= created_at", name="closed_after_created"),
+        CheckConstraint(
+            "closed_at IS NULL OR closed_at >= created_at", name="closed_after_created"
+        ),
         # Inflow, "cases by channel" and every period filter.
         Index("ix_cases_created_at", "created_at"),
         # Outflow and "open at time t" (closed_at IS NULL OR closed_at > t).

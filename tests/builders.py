@@ -1,0 +1,149 @@
+"""Hand-built data with answers a person can check on paper.
+
+``small_world`` writes a tiny catalogue; ``add_case`` writes one case with its intake event.
+Tests state their own cases, so each expected figure is visible in the test itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import count
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from dashboard.domain import CLOSED_STATUSES, DepartmentKind, EventKind, Priority, Status
+from dashboard.models import (
+    Case,
+    CaseEvent,
+    Category,
+    Channel,
+    Citizen,
+    Department,
+    Municipality,
+    Staff,
+)
+
+_sequence = count(1)
+
+
+@dataclass(frozen=True)
+class World:
+    """Ids of the catalogue rows ``small_world`` wrote."""
+
+    la_plata: int
+    tandil: int
+    intake: int
+    food: int
+    housing: int
+    whatsapp: int
+    email: int
+    group_emergency: int
+    flood: int
+    storm: int
+    citizen: int
+
+
+def small_world(engine: Engine) -> World:
+    with Session(engine) as session:
+        la_plata = Municipality(
+            clave="LA PLATA",
+            name="La Plata",
+            zone="interior",
+            population=800_000,
+            population_year=2025,
+        )
+        tandil = Municipality(
+            clave="TANDIL",
+            name="Tandil",
+            zone="interior",
+            population=140_000,
+            population_year=2025,
+        )
+        intake = Department(code="ING-MOD", name="Modernización", kind=DepartmentKind.INTAKE)
+        food = Department(
+            code="DIR-ALIM",
+            name="Asistencia Alimentaria",
+            kind=DepartmentKind.INTERNAL,
+            weekly_capacity=50,
+        )
+        housing = Department(
+            code="DIR-HAB",
+            name="Hábitat y Vivienda",
+            kind=DepartmentKind.INTERNAL,
+            weekly_capacity=30,
+        )
+        whatsapp = Channel(code="whatsapp", name="WhatsApp")
+        email = Channel(code="correo", name="Correo electrónico")
+        emergency = Category(code="emergencias", name="Emergencias")
+        session.add_all([la_plata, tandil, intake, food, housing, whatsapp, email, emergency])
+        session.flush()
+        flood = Category(code="inundacion", name="Inundación", parent_id=emergency.id)
+        storm = Category(code="temporal", name="Temporal", parent_id=emergency.id)
+        citizen = Citizen(
+            dni="30123456", first_name="Ana", last_name="Pérez", municipality_id=la_plata.id
+        )
+        session.add_all([flood, storm, citizen])
+        session.flush()
+        session.add(Staff(department_id=food.id, name="Juan Gómez", weekly_capacity=10))
+        session.commit()
+        return World(
+            la_plata=la_plata.id,
+            tandil=tandil.id,
+            intake=intake.id,
+            food=food.id,
+            housing=housing.id,
+            whatsapp=whatsapp.id,
+            email=email.id,
+            group_emergency=emergency.id,
+            flood=flood.id,
+            storm=storm.id,
+            citizen=citizen.id,
+        )
+
+
+def add_case(
+    engine: Engine,
+    world: World,
+    *,
+    created_at: datetime,
+    department: int | None = None,
+    channel: int | None = None,
+    category: int | None = None,
+    municipality: int | None = None,
+    due_in: timedelta = timedelta(days=10),
+    closed_at: datetime | None = None,
+    status: Status | None = None,
+) -> int:
+    """One case and its intake event; closed when ``closed_at`` is given."""
+    status = status or (Status.CERRADA if closed_at else Status.ASIGNADA)
+    assert (status in CLOSED_STATUSES) == (closed_at is not None)
+    with Session(engine) as session:
+        case = Case(
+            code=f"MDC-{created_at.year}-{next(_sequence):06d}",
+            citizen_id=world.citizen,
+            channel_id=channel or world.whatsapp,
+            intake_department_id=world.intake,
+            category_id=category or world.flood,
+            priority=Priority.MEDIA,
+            status=status,
+            department_id=department or world.food,
+            municipality_id=municipality or world.la_plata,
+            created_at=created_at,
+            due_at=created_at + due_in,
+            closed_at=closed_at,
+        )
+        session.add(case)
+        session.flush()
+        session.add(
+            CaseEvent(
+                case_id=case.id,
+                kind=EventKind.CREATED,
+                at=created_at,
+                to_department_id=world.intake,
+                to_status=Status.NUEVA,
+            )
+        )
+        session.commit()
+        return case.id

@@ -1,0 +1,78 @@
+"""Shared fixtures: an empty migrated database on SQLite and on the real PostgreSQL.
+
+PostgreSQL tests get a throw-away database created for the session. When the server is
+down they skip with a reason saying how to run them; under ``CI=true`` they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from dashboard.db import build_engine
+from dashboard.migrate import upgrade
+from dashboard.models import Base
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def _admin_engine() -> Engine:
+    return create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+
+
+def require_postgres() -> None:
+    """Skip (or, under CI, fail) when the PostgreSQL server cannot be reached."""
+    try:
+        with _admin_engine().connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        message = (
+            f"PostgreSQL not reachable at {make_url(POSTGRES_ADMIN_URL).render_as_string()}: "
+            "start it (see README, 'Tests') or set TEST_POSTGRES_URL to run these tests"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message} ({exc.__class__.__name__})")
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for this test session, dropped at the end."""
+    require_postgres()
+    name = f"mdc_test_{uuid.uuid4().hex[:10]}"
+    admin = _admin_engine()
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    engine = build_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    yield url
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty, migrated database of each kind; every test starts from no rows."""
+    if request.param == "sqlite":
+        engine = build_engine(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+        upgrade(engine)
+    else:
+        engine = build_engine(request.getfixturevalue("postgres_url"))
+        tables = ", ".join(table.name for table in Base.metadata.sorted_tables)
+        with engine.begin() as connection:
+            connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    yield engine
+    engine.dispose()

@@ -1,0 +1,49 @@
+"""The migrations build the whole schema on both databases and agree with the models."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Engine, inspect, text, update
+from sqlalchemy.exc import DatabaseError
+
+from dashboard.migrate import downgrade, upgrade
+from dashboard.models import Base, CaseEvent
+from tests.builders import add_case, small_world
+
+
+def test_models_and_migrations_agree(engine: Engine) -> None:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
+
+
+def test_migrations_build_every_table_and_index(engine: Engine) -> None:
+    inspector = inspect(engine)
+    assert set(Base.metadata.tables) <= set(inspector.get_table_names())
+    for table in Base.metadata.sorted_tables:
+        built = {index["name"] for index in inspector.get_indexes(table.name)}
+        assert {index.name for index in table.indexes} <= built, table.name
+
+
+def test_downgrade_to_base_and_up_again(engine: Engine) -> None:
+    downgrade(engine, "base")
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    upgrade(engine)
+    assert "case_events" in inspect(engine).get_table_names()
+
+
+@pytest.mark.parametrize("statement", ["update", "delete"])
+def test_case_history_is_append_only_in_the_database(engine: Engine, statement: str) -> None:
+    case_id = add_case(engine, small_world(engine), created_at=datetime(2026, 1, 5))
+    change = (
+        update(CaseEvent).where(CaseEvent.case_id == case_id).values(note="edited")
+        if statement == "update"
+        else text(f"DELETE FROM case_events WHERE case_id = {case_id}")
+    )
+    with pytest.raises(DatabaseError, match="append-only"), engine.begin() as connection:
+        connection.execute(change)
