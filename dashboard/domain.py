@@ -7,6 +7,7 @@ the seed, the queries and the pages cannot drift apart.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -84,3 +85,8 @@ class Role(StrEnum):
     GABINETE = "gabinete"
     MESA = "mesa"
     ADMIN = "admin"
+
+
+def local_now() -> datetime:
+    """Now in the province, naive, as every timestamp in the database."""
+    return datetime.now(LOCAL_TZ).replace(tzinfo=None)

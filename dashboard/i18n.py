@@ -21,7 +21,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "es": "Ministerio de Desarrollo de la Comunidad · Provincia de Buenos Aires",
         "en": "Ministry of Community Development · Buenos Aires Province",
     },
-    "app.language": {"es": "Idioma", "en": "Language"},
+    "app.language": {"es": "Idioma · Language", "en": "Idioma · Language"},
     "app.demo_database": {
         "es": "Base de demostración (datos ficticios)",
         "en": "Demo database (fictitious data)",
@@ -123,3 +123,15 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     entry = TEXTS[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+def format_int(value: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Thousands grouped the local way: 12.345 in Spanish, 12,345 in English."""
+    grouped = f"{int(value):,}"
+    return grouped.replace(",", ".") if lang == "es" else grouped
+
+
+def format_percent(share: float, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A 0–1 share as a percentage with one decimal: 12,5 % in Spanish, 12.5% in English."""
+    number = f"{share * 100:.1f}"
+    return f"{number.replace('.', ',')} %" if lang == "es" else f"{number}%"

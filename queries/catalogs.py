@@ -6,7 +6,8 @@ These tables hold tens to a few hundred rows, so reading them whole is fine.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import aliased
 
 from dashboard.models import Category, Channel, Department, Municipality
 from queries.frames import to_frame
@@ -24,8 +25,15 @@ def channels(connection: Connection) -> pd.DataFrame:
 
 
 def categories(connection: Connection) -> pd.DataFrame:
-    """Both levels of the taxonomy: ``id, name, parent_id`` (groups have no parent)."""
-    query = select(Category.id, Category.name, Category.parent_id).order_by(Category.id)
+    """Both levels of the taxonomy: ``id, name, group`` (``group`` is empty for a group)."""
+    parent = aliased(Category)
+    query = (
+        select(Category.id, Category.name, parent.name.label("group"))
+        .outerjoin(parent, Category.parent_id == parent.id)
+        .order_by(
+            func.coalesce(parent.name, Category.name), parent.name.is_not(None), Category.name
+        )
+    )
     return to_frame(connection, query)
 
 

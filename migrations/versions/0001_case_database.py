@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -74,9 +73,7 @@ def upgrade() -> None:
             ),
             nullable=False,
         ),
-        sa.Column(
-            "active", sa.Boolean(), server_default=sa.text("(true)"), nullable=False
-        ),
+        sa.Column("active", sa.Boolean(), server_default=sa.text("(true)"), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("email", name=op.f("uq_users_email")),
@@ -84,9 +81,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "citizens",
-        sa.Column(
-            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
-        ),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("dni", sa.String(length=10), nullable=False),
         sa.Column("first_name", sa.String(length=80), nullable=False),
         sa.Column("last_name", sa.String(length=80), nullable=False),
@@ -125,9 +120,7 @@ def upgrade() -> None:
         ),
         sa.Column("municipality_id", sa.Integer(), nullable=True),
         sa.Column("weekly_capacity", sa.Integer(), nullable=True),
-        sa.Column(
-            "active", sa.Boolean(), server_default=sa.text("(true)"), nullable=False
-        ),
+        sa.Column("active", sa.Boolean(), server_default=sa.text("(true)"), nullable=False),
         sa.ForeignKeyConstraint(
             ["municipality_id"],
             ["municipalities.id"],
@@ -154,9 +147,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("target_hours", sa.Integer(), nullable=False),
-        sa.CheckConstraint(
-            "target_hours > 0", name=op.f("ck_sla_targets_positive_hours")
-        ),
+        sa.CheckConstraint("target_hours > 0", name=op.f("ck_sla_targets_positive_hours")),
         sa.ForeignKeyConstraint(
             ["category_id"],
             ["categories.id"],
@@ -169,9 +160,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("department_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=120), nullable=False),
-        sa.Column(
-            "active", sa.Boolean(), server_default=sa.text("(true)"), nullable=False
-        ),
+        sa.Column("active", sa.Boolean(), server_default=sa.text("(true)"), nullable=False),
         sa.Column("weekly_capacity", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["department_id"],
@@ -181,9 +170,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_staff")),
     )
     with op.batch_alter_table("staff", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_staff_department_id"), ["department_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_staff_department_id"), ["department_id"], unique=False)
 
     op.create_table(
         "user_departments",
@@ -200,15 +187,11 @@ def upgrade() -> None:
             name=op.f("fk_user_departments_user_id_users"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint(
-            "user_id", "department_id", name=op.f("pk_user_departments")
-        ),
+        sa.PrimaryKeyConstraint("user_id", "department_id", name=op.f("pk_user_departments")),
     )
     op.create_table(
         "cases",
-        sa.Column(
-            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
-        ),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column("code", sa.String(length=20), nullable=False),
         sa.Column(
             "citizen_id",
@@ -320,9 +303,7 @@ def upgrade() -> None:
 
     op.create_table(
         "case_events",
-        sa.Column(
-            "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
-        ),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
         sa.Column(
             "case_id",
             sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
@@ -418,15 +399,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case_events")),
     )
     with op.batch_alter_table("case_events", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_case_events_case_id_at", ["case_id", "at"], unique=False
-        )
+        batch_op.create_index("ix_case_events_case_id_at", ["case_id", "at"], unique=False)
         batch_op.create_index(
             "ix_case_events_kind_to_department_at",
             ["kind", "to_department_id", "at"],
             unique=False,
         )
-
 
 
 def downgrade() -> None:

@@ -1,0 +1,53 @@
+"""Plotly figures in the dashboard's one style: Spanish labels, units on axes, no clutter."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.i18n import format_int, format_percent
+
+PRIMARY = "#1B5E87"
+FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def horizontal_bars(
+    frame: pd.DataFrame,
+    *,
+    category: str,
+    value: str,
+    share: str,
+    title: str,
+    value_axis: str,
+    category_axis: str,
+    lang: str,
+) -> go.Figure:
+    """Bars sorted largest on top, each labelled with its count and share of the total."""
+    labels = [
+        f"{format_int(count, lang)} ({format_percent(part, lang)})"
+        for count, part in zip(frame[value], frame[share], strict=True)
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=frame[value],
+            y=frame[category],
+            orientation="h",
+            marker_color=PRIMARY,
+            text=labels,
+            textposition="auto",
+            hovertemplate=f"%{{y}}<br>{value_axis}: %{{x:,}}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        title={"text": title, "x": 0, "font": {"size": 17}},
+        xaxis_title=value_axis,
+        yaxis_title=category_axis,
+        yaxis={"autorange": "reversed"},
+        separators=",." if lang == "es" else ".,",
+        font={"family": FONT, "size": 14},
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        height=max(260, 48 * len(frame) + 100),
+        plot_bgcolor="white",
+    )
+    figure.update_xaxes(showgrid=True, gridcolor="#E5E8EC", tickformat=",d")
+    return figure

@@ -1,0 +1,58 @@
+"""How pages reach the database: one engine per URL, and cached runs of ``queries`` functions.
+
+Cached values are shared by every user of the server, so a query's whole scope travels in
+its arguments (never read from ``st.session_state`` inside). Results live at most
+``CACHE_TTL_SECONDS``; writes clear them with ``clear_cached_queries``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+
+from dashboard.db import build_engine, check_connection
+from dashboard.settings import database_url
+
+CACHE_TTL_SECONDS = 120
+
+
+@st.cache_resource(show_spinner=False)
+def engine_for(url: str) -> Engine:
+    return build_engine(url)
+
+
+def current_engine() -> Engine:
+    return engine_for(database_url())
+
+
+def ensure_database() -> None:
+    """Raise ``DatabaseUnavailable`` when the configured database does not answer."""
+    check_connection(current_engine())
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=1000, show_spinner=False)
+def _cached_run(url: str, module: str, name: str, args: tuple[Any, ...]) -> pd.DataFrame:
+    if not module.startswith("queries."):
+        raise ValueError(f"{module}.{name} is not a read from queries/")
+    function = getattr(importlib.import_module(module), name)
+    with engine_for(url).connect() as connection:
+        return function(connection, *args)
+
+
+def run_query(function: Callable[..., pd.DataFrame], *args: Any) -> pd.DataFrame:
+    """``function(connection, *args)`` from ``queries/``, cached per database and arguments.
+
+    The function is named by module and name so that the cache key is stable and two
+    different queries with the same arguments never share an entry.
+    """
+    return _cached_run(database_url(), function.__module__, function.__name__, args)
+
+
+def clear_cached_queries() -> None:
+    """Forget every cached result, so the next read shows a write at once."""
+    _cached_run.clear()

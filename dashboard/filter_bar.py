@@ -1,0 +1,79 @@
+"""The global filter bar: period, department, channel, category and partido.
+
+Every widget is bound to the URL (``bind="query-params"``), so a filtered view is a link a
+supervisor can send, and the choice survives a page switch. The result is one typed
+``CaseFilters`` that the page hands to its queries.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data import run_query
+from dashboard.domain import local_now
+from dashboard.ui import t
+from queries import catalogs
+from queries.filters import DEFAULT_PERIOD_DAYS, CaseFilters
+
+
+def global_filters() -> CaseFilters:
+    """Draw the filter bar in the sidebar and return what it selects."""
+    now = local_now()
+    with st.sidebar:
+        st.subheader(t("filters.title"))
+        date_from, date_to = _period(now.date())
+        departments = _choose("filters.department", "area", run_query(catalogs.departments))
+        channels = _choose("filters.channel", "canal", run_query(catalogs.channels))
+        categories = _choose("filters.category", "categoria", _category_labels())
+        partidos = _choose("filters.municipality", "partido", run_query(catalogs.municipalities))
+        st.caption(t("filters.share"))
+    return CaseFilters.for_period(
+        date_from,
+        date_to,
+        now,
+        department_ids=departments,
+        channel_ids=channels,
+        category_ids=categories,
+        municipality_ids=partidos,
+    )
+
+
+def _period(today: date) -> tuple[date, date]:
+    default = (today - timedelta(days=DEFAULT_PERIOD_DAYS - 1), today)
+    chosen = st.date_input(
+        t("filters.period"),
+        value=default,
+        max_value=today,
+        format="DD/MM/YYYY",
+        help=t("filters.period.help"),
+        key="periodo",
+        bind="query-params",
+    )
+    if isinstance(chosen, tuple) and len(chosen) == 2:
+        return chosen[0], chosen[1]
+    st.warning(t("filters.bad_period"))
+    return default
+
+
+def _choose(label_key: str, url_key: str, choices: pd.DataFrame) -> tuple[int, ...]:
+    """A multiselect of catalogue rows; the URL carries their names, the query their ids."""
+    names = dict(zip(choices["id"].tolist(), choices["name"].tolist(), strict=True))
+    selected = st.multiselect(
+        t(label_key),
+        options=list(names),
+        format_func=names.__getitem__,
+        placeholder=t("filters.all"),
+        key=url_key,
+        bind="query-params",
+    )
+    return tuple(sorted(selected))
+
+
+def _category_labels() -> pd.DataFrame:
+    """Categories named "Group › Category" so one list holds both levels unambiguously."""
+    frame = run_query(catalogs.categories)
+    labels = frame["group"].where(frame["group"].isna(), frame["group"] + " › " + frame["name"])
+    return frame.assign(name=labels.fillna(frame["name"]))

@@ -1,0 +1,41 @@
+"""Small pieces every page uses: the current language, translated text, figures with
+their definitions. Pages build on these so that no page repeats layout or wording rules.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_int, translate
+
+LANGUAGE_KEY = "lang"
+
+
+def language() -> str:
+    """The language chosen in the sidebar switch (kept in the URL as ``?lang=en``)."""
+    chosen = st.session_state.get(LANGUAGE_KEY)
+    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, **values: object) -> str:
+    """``key`` translated into the current language."""
+    return translate(key, language(), **values)
+
+
+def language_switch() -> None:
+    st.sidebar.segmented_control(
+        t("app.language"),
+        options=list(LANGUAGES),
+        format_func=lambda code: {"es": "Español", "en": "English"}[code],
+        default=DEFAULT_LANGUAGE,
+        key=LANGUAGE_KEY,
+        bind="query-params",
+        required=True,
+    )
+
+
+def figure(column, label_key: str, value: int) -> None:
+    """A headline number with its one-line definition right under it."""
+    with column:
+        st.metric(t(label_key), format_int(value, language()))
+        st.caption(t(f"{label_key}.def"))

@@ -1,0 +1,49 @@
+"""Resumen: the state of the hub at a glance for the chosen filters."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts import horizontal_bars
+from dashboard.data import run_query
+from dashboard.filter_bar import global_filters
+from dashboard.ui import figure, language, t
+from queries.summary import cases_by_channel, headline_figures
+
+
+def render() -> None:
+    filters = global_filters()
+    st.title(t("page.resumen"))
+    st.caption(t("resumen.caption", as_of=filters.as_of.strftime("%d/%m/%Y %H:%M")))
+
+    figures = run_query(headline_figures, filters).iloc[0]
+    open_column, inflow_column, overdue_column = st.columns(3)
+    figure(open_column, "metric.open_cases", figures["open_cases"])
+    figure(inflow_column, "metric.inflow_7d", figures["inflow_7d"])
+    figure(overdue_column, "metric.overdue", figures["overdue_cases"])
+
+    by_channel = run_query(cases_by_channel, filters)
+    if by_channel.empty:
+        st.info(t("empty.period"))
+        return
+    chart = horizontal_bars(
+        by_channel,
+        category="channel",
+        value="cases",
+        share="share",
+        title=t("chart.by_channel.title"),
+        value_axis=t("chart.cases_axis"),
+        category_axis=t("chart.channel_axis"),
+        lang=language(),
+    )
+    st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
+    st.caption(t("chart.by_channel.def"))
+    st.dataframe(
+        by_channel[["channel", "cases", "share"]].assign(share=by_channel["share"] * 100),
+        hide_index=True,
+        column_config={
+            "channel": st.column_config.TextColumn(t("table.channel")),
+            "cases": st.column_config.NumberColumn(t("table.cases"), format="localized"),
+            "share": st.column_config.NumberColumn(t("chart.share"), format="%.1f %%"),
+        },
+    )
