@@ -19,7 +19,7 @@ import streamlit as st  # noqa: E402
 from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: E402
 
 from dashboard.data import ensure_database  # noqa: E402
-from dashboard.db import DatabaseUnavailable, describe_url  # noqa: E402
+from dashboard.db import DatabaseUnavailable, SchemaMissing, describe_url  # noqa: E402
 from dashboard.navigation import pages  # noqa: E402
 from dashboard.settings import database_url, is_embedded  # noqa: E402
 from dashboard.ui import language_switch, t  # noqa: E402
@@ -39,6 +39,8 @@ def main() -> None:
     try:
         ensure_database()
         navigation.run()
+    except SchemaMissing:
+        st.error(t("db.schema_missing", url=describe_url(database_url())))
     except (DatabaseUnavailable, OperationalError, DBAPIError):
         show_database_unavailable()
 

@@ -22,6 +22,10 @@ class DatabaseUnavailable(RuntimeError):
     """The database cannot be reached or opened; the message names what to check."""
 
 
+class SchemaMissing(RuntimeError):
+    """The database answers but holds no case tables: the migrations have not run."""
+
+
 def build_engine(url: str, *, statement_timeout_ms: int | None = STATEMENT_TIMEOUT_MS) -> Engine:
     """An engine for ``url`` with this project's connection settings.
 
@@ -61,12 +65,16 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def check_connection(engine: Engine) -> None:
-    """Raise ``DatabaseUnavailable`` unless a trivial query succeeds."""
+    """Raise ``DatabaseUnavailable`` or ``SchemaMissing`` unless the case table answers."""
     try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SELECT 1")
+        connection = engine.connect()
     except (OperationalError, DBAPIError) as exc:
         raise DatabaseUnavailable(describe_url(engine.url)) from exc
+    with connection:
+        try:
+            connection.exec_driver_sql("SELECT 1 FROM cases WHERE 1 = 0")
+        except (OperationalError, DBAPIError) as exc:
+            raise SchemaMissing(describe_url(engine.url)) from exc
 
 
 def describe_url(url: Any) -> str:

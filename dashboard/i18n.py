@@ -35,10 +35,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "db.unavailable.body": {
         "es": (
-            "Revise que el servidor de base de datos esté en marcha y que `DATABASE_URL` "
+            "Revisá que el servidor de base de datos esté en marcha y que `DATABASE_URL` "
             "(variable de entorno o `.streamlit/secrets.toml`) apunte a él. "
             "Dirección configurada: `{url}`. La página se recupera sola al volver la conexión: "
-            "pruebe de nuevo en unos segundos."
+            "probá de nuevo en unos segundos."
         ),
         "en": (
             "Check that the database server is running and that `DATABASE_URL` "
@@ -48,9 +48,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         ),
     },
     "db.retry": {"es": "Reintentar", "en": "Retry"},
-    "db.empty": {
-        "es": "La base no tiene solicitudes todavía. Cargue datos con `python -m dashboard.seed`.",
-        "en": "The database holds no cases yet. Load data with `python -m dashboard.seed`.",
+    "db.schema_missing": {
+        "es": (
+            "La base `{url}` responde pero no tiene las tablas de solicitudes. "
+            "Crealas con `make database` (o `alembic upgrade head`) y recargá la página."
+        ),
+        "en": (
+            "The database `{url}` answers but has no case tables. "
+            "Create them with `make database` (or `alembic upgrade head`) and reload the page."
+        ),
     },
     # Filter bar
     "filters.title": {"es": "Filtros", "en": "Filters"},
@@ -65,7 +71,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "filters.municipality": {"es": "Partido", "en": "Municipality"},
     "filters.all": {"es": "Todos", "en": "All"},
     "filters.share": {
-        "es": "Los filtros quedan en la dirección de la página: copiela para compartir esta vista.",
+        "es": "Los filtros quedan en la dirección de la página: copiala para compartir esta vista.",
         "en": "Filters are kept in the page address: copy it to share this view.",
     },
     "filters.bad_period": {

@@ -39,11 +39,11 @@ def render() -> None:
     st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
     st.caption(t("chart.by_channel.def"))
     st.dataframe(
-        by_channel[["channel", "cases", "share"]].assign(share=by_channel["share"] * 100),
+        by_channel[["channel", "cases", "share"]],
         hide_index=True,
         column_config={
             "channel": st.column_config.TextColumn(t("table.channel")),
             "cases": st.column_config.NumberColumn(t("table.cases"), format="localized"),
-            "share": st.column_config.NumberColumn(t("chart.share"), format="%.1f %%"),
+            "share": st.column_config.NumberColumn(t("chart.share"), format="percent"),
         },
     )

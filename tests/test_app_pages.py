@@ -100,3 +100,12 @@ def test_filters_narrow_the_figures(app_database: Engine) -> None:
 def test_the_cut_off_is_shown(app_database: Engine) -> None:
     at = run_app("es")
     assert local_now().strftime("%d/%m/%Y") in at.caption[0].value
+
+
+def test_a_database_without_tables_says_how_to_create_them(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    at = run_app("es")
+    assert not at.exception
+    assert "make database" in at.error[0].value

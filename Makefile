@@ -1,0 +1,47 @@
+# Two commands for a fresh machine: `make run` and `make test` (see README).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test lint pytest database browser clean-demo
+
+run: $(VENV)/.runtime database
+	$(PY) -m streamlit run dashboard/app.py --server.port $(PORT)
+
+test: $(VENV)/.test browser lint pytest
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+pytest: $(VENV)/.test browser
+	$(PY) -m pytest
+
+# Migrate the configured database; seed the embedded demo database when it is absent.
+database: $(VENV)/.runtime
+	$(PY) -m dashboard.prepare
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+# End-to-end tests drive Debian's Chromium (browsers cannot be downloaded here).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y -q chromium >/dev/null || \
+	    { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; \
+	  else echo "Falta Chromium: instálelo con 'sudo apt-get install -y chromium'" >&2; exit 1; fi; }
+
+clean-demo:
+	rm -f data/mdc_demo.sqlite3*
