@@ -10,7 +10,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import aliased
 
 from dashboard.models import Category, Channel, Department, Municipality
-from queries.frames import to_frame
+from queries._frames import to_frame
 
 
 def departments(connection: Connection) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 from dashboard.models import Case, Channel
 from queries.definitions import created_between, open_at, overdue_at
 from queries.filters import CaseFilters, dimension_conditions
-from queries.frames import to_frame
+from queries._frames import to_frame
 
 INFLOW_WINDOW = timedelta(days=7)
 

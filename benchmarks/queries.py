@@ -1,0 +1,147 @@
+"""Time every read in ``queries/`` against a database and print a table of medians.
+
+    python -m benchmarks.queries --database-url postgresql+psycopg://... [--repeat 7]
+
+Functions are discovered, not listed by hand, so a new query cannot miss its benchmark:
+every public function in a ``queries`` module whose first parameter is ``connection`` runs
+once per filter scenario (when it takes ``filters``) after one untimed warm-up run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import pkgutil
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pandas as pd
+from sqlalchemy import Connection, func, select
+
+import queries
+from dashboard.db import build_engine, describe_url
+from dashboard.domain import local_now
+from dashboard.models import Case, Channel
+from dashboard.settings import database_url
+from queries.filters import DEFAULT_PERIOD_DAYS, CaseFilters
+
+
+@dataclass(frozen=True)
+class Timing:
+    query: str
+    scenario: str
+    median_ms: float
+    max_ms: float
+    rows: int
+
+
+def query_functions() -> list[Callable[..., pd.DataFrame]]:
+    """Every public read in the ``queries`` package, in module order."""
+    found = []
+    for module_info in pkgutil.iter_modules(queries.__path__):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"queries.{module_info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            parameters = list(inspect.signature(function).parameters)
+            if (
+                function.__module__ == module.__name__
+                and not name.startswith("_")
+                and parameters[:1] == ["connection"]
+            ):
+                found.append(function)
+    return found
+
+
+def scenarios(connection: Connection) -> dict[str, CaseFilters]:
+    """What users ask most: the default 90 days, a whole year, and one busy department."""
+    now = local_now()
+    today = now.date()
+    busiest = connection.execute(
+        select(Case.department_id)
+        .where(Case.closed_at.is_(None))
+        .group_by(Case.department_id)
+        .order_by(func.count().desc())
+        .limit(1)
+    ).scalar()
+    whatsapp = connection.execute(select(Channel.id).where(Channel.code == "whatsapp")).scalar()
+    default_from = today - timedelta(days=DEFAULT_PERIOD_DAYS - 1)
+    return {
+        "90 días": CaseFilters.for_period(default_from, today, now),
+        "365 días": CaseFilters.for_period(today - timedelta(days=364), today, now),
+        "90 días, 1 área + WhatsApp": CaseFilters.for_period(
+            default_from,
+            today,
+            now,
+            department_ids=(busiest,) if busiest else (),
+            channel_ids=(whatsapp,) if whatsapp else (),
+        ),
+    }
+
+
+def time_call(call: Callable[[], pd.DataFrame], repeat: int) -> tuple[list[float], int]:
+    rows = len(call())  # warm-up: plans and caches, as a running server would have them
+    durations = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        durations.append((time.perf_counter() - start) * 1000)
+    return durations, rows
+
+
+def run(url: str, repeat: int) -> list[Timing]:
+    engine = build_engine(url)
+    timings = []
+    with engine.connect() as connection:
+        filter_scenarios = scenarios(connection)
+        for function in query_functions():
+            name = f"{function.__module__.removeprefix('queries.')}.{function.__name__}"
+            takes_filters = "filters" in inspect.signature(function).parameters
+            cases = filter_scenarios.items() if takes_filters else [("—", None)]
+            for label, filters in cases:
+                args = (filters,) if filters is not None else ()
+                durations, rows = time_call(lambda f=function, a=args: f(connection, *a), repeat)
+                timings.append(
+                    Timing(name, label, statistics.median(durations), max(durations), rows)
+                )
+    engine.dispose()
+    return timings
+
+
+def count_cases(url: str) -> int:
+    engine = build_engine(url)
+    with engine.connect() as connection:
+        total = connection.execute(select(func.count()).select_from(Case)).scalar_one()
+    engine.dispose()
+    return int(total)
+
+
+def markdown_table(timings: list[Timing]) -> str:
+    lines = [
+        "| consulta | escenario | mediana (ms) | máximo (ms) | filas |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    lines += [
+        f"| `{t.query}` | {t.scenario} | {t.median_ms:.1f} | {t.max_ms:.1f} | {t.rows} |"
+        for t in timings
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=None, help="default: DATABASE_URL or demo")
+    parser.add_argument("--repeat", type=int, default=7, help="timed runs per query")
+    options = parser.parse_args(argv)
+    url = options.database_url or database_url()
+    print(f"Base: {describe_url(url)} · {count_cases(url):,} solicitudes".replace(",", "."))
+    print(f"Mediana de {options.repeat} corridas tras una de calentamiento.\n")
+    print(markdown_table(run(url, options.repeat)))
+
+
+if __name__ == "__main__":
+    main()
