@@ -8,9 +8,9 @@ import pandas as pd
 from sqlalchemy import Connection, and_, func, or_, select
 
 from dashboard.models import Case, Channel
+from queries._frames import to_frame
 from queries.definitions import created_between, open_at, overdue_at
 from queries.filters import CaseFilters, dimension_conditions
-from queries._frames import to_frame
 
 INFLOW_WINDOW = timedelta(days=7)
 
