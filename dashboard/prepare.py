@@ -1,0 +1,53 @@
+"""``make database``: migrate the configured database; seed the embedded demo when absent.
+
+A configured (production) database is only migrated, never seeded: demo data must not mix
+with real cases.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from dashboard.db import build_engine, describe_url
+from dashboard.domain import local_now
+from dashboard.i18n import format_int
+from dashboard.migrate import upgrade
+from dashboard.models import Case
+from dashboard.seed import seed_database
+from dashboard.settings import database_url, is_embedded
+
+#: Size of the embedded demo: enough for every page to look like the province, quick to build.
+DEMO_CASES = 200_000
+DEMO_SEED = 2026
+
+
+def main() -> int:
+    url = database_url()
+    engine = build_engine(url, statement_timeout_ms=None)
+    try:
+        engine.connect().close()
+    except (OperationalError, DBAPIError):
+        print(f"No se puede conectar con la base {describe_url(url)}.", file=sys.stderr)
+        return 1
+    upgrade(engine)
+    if is_embedded(url):
+        with engine.connect() as connection:
+            cases = connection.execute(select(func.count()).select_from(Case)).scalar_one()
+        if cases == 0:
+            print(f"Creando la base de demostración ({format_int(DEMO_CASES)} solicitudes)…")
+            seed_database(
+                engine,
+                cases=DEMO_CASES,
+                seed=DEMO_SEED,
+                until=local_now().date(),
+                show_progress=True,
+            )
+    print(f"Base lista: {describe_url(url)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
