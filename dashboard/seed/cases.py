@@ -43,7 +43,7 @@ CHANNEL_CODES = (
 )
 CHANNEL_WEIGHTS = np.array([0.30, 0.20, 0.14, 0.12, 0.09, 0.05, 0.06, 0.04])
 #: How each channel's share moves from the first to the last year (web and chatbot grow).
-CHANNEL_GROWTH = np.array([-0.2, -0.3, -0.2, 0.0, 1.0, 2.5, -0.3, 0.0])
+CHANNEL_GROWTH = np.array([-0.1, -0.2, -0.2, 0.0, 0.6, 1.5, -0.3, 0.0])
 GROUP_WEIGHTS = np.array([0.26, 0.13, 0.04, 0.18, 0.08, 0.08, 0.05, 0.08, 0.05, 0.05])
 #: In winter, food requests grow by this factor.
 WINTER_FOOD_FACTOR = 1.5
