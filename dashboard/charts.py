@@ -49,5 +49,11 @@ def horizontal_bars(
         height=max(260, 48 * len(frame) + 100),
         plot_bgcolor="white",
     )
-    figure.update_xaxes(showgrid=True, gridcolor="#E5E8EC", tickformat=",d")
+    # Whole cases only: small counts would otherwise get fractional ticks rounded to repeats.
+    figure.update_xaxes(
+        showgrid=True,
+        gridcolor="#E5E8EC",
+        tickformat=",d",
+        dtick=1 if frame[value].max() < 8 else None,
+    )
     return figure

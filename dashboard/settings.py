@@ -16,10 +16,10 @@ EMBEDDED_DB_PATH = PROJECT_ROOT / "data" / "mdc_demo.sqlite3"
 EMBEDDED_DB_URL = f"sqlite:///{EMBEDDED_DB_PATH}"
 
 
-def _secret(name: str, secrets_file: Path = SECRETS_FILE) -> str | None:
-    if not secrets_file.exists():
+def _secret(name: str) -> str | None:
+    if not SECRETS_FILE.exists():
         return None
-    with secrets_file.open("rb") as fh:
+    with SECRETS_FILE.open("rb") as fh:
         value = tomllib.load(fh).get(name)
     return str(value) if value else None
 

@@ -46,6 +46,7 @@ def database_url(tmp_path: Path) -> str:
             due_in=timedelta(days=due_in_days),
             closed_at=now - timedelta(days=closed_days_ago) if closed_days_ago else None,
         )  # fmt: skip
+    add_case(engine, world, created_at=now - timedelta(days=4), municipality=world.tandil)
     engine.dispose()
     return url
 
@@ -77,3 +78,20 @@ def _metrics(page) -> dict[str, str]:
     labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
     values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     return {label.strip(): value.strip() for label, value in zip(labels, values, strict=True)}
+
+
+def test_a_shared_link_carries_its_filters_and_language(database_url: str, tmp_path: Path) -> None:
+    with running_app(database_url, tmp_path / "streamlit.log") as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{base}/?partido=Tandil&lang=English")
+        wait_for_run(page)
+        page.get_by_text("Open cases").first.wait_for()
+        shown = _metrics(page)
+        title = page.locator("h1").first.inner_text()
+        chosen = page.get_by_test_id("stMultiSelect").filter(has_text="Municipality").inner_text()
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / "resumen_tandil_en.png", full_page=True)
+
+    assert title == "Summary"
+    assert "Tandil" in chosen
+    assert shown == {"Open cases": "1", "Inflow, last 7 days": "1", "Overdue": "0"}
