@@ -93,17 +93,45 @@ def time_call(call: Callable[[], pd.DataFrame], repeat: int) -> tuple[list[float
     return durations, rows
 
 
+def sample_arguments(connection: Connection) -> dict[str, object]:
+    """Values for parameters other than ``filters``, by name: a recent case, the last month."""
+    today = local_now().date()
+    latest = connection.execute(select(Case.code).order_by(Case.id.desc()).limit(1)).scalar()
+    return {
+        "code": latest or "MDC-0000-000000",
+        "scope": None,
+        "date_from": today - timedelta(days=30),
+        "date_to": today,
+    }
+
+
+def arguments_for(function: Callable[..., pd.DataFrame], samples: dict[str, object]) -> tuple:
+    """Positional arguments after ``connection`` and ``filters``: required ones from samples."""
+    values = []
+    for name, parameter in list(inspect.signature(function).parameters.items())[1:]:
+        if name == "filters":
+            continue
+        if parameter.default is not inspect.Parameter.empty:
+            break
+        if name not in samples:
+            raise KeyError(f"benchmarks: no sample value for {function.__name__}({name})")
+        values.append(samples[name])
+    return tuple(values)
+
+
 def run(url: str, repeat: int) -> list[Timing]:
     engine = build_engine(url)
     timings = []
     with engine.connect() as connection:
         filter_scenarios = scenarios(connection)
+        samples = sample_arguments(connection)
         for function in query_functions():
             name = f"{function.__module__.removeprefix('queries.')}.{function.__name__}"
+            extra = arguments_for(function, samples)
             takes_filters = "filters" in inspect.signature(function).parameters
             cases = filter_scenarios.items() if takes_filters else [("—", None)]
             for label, filters in cases:
-                args = (filters,) if filters is not None else ()
+                args = ((filters,) if filters is not None else ()) + extra
                 durations, rows = time_call(lambda f=function, a=args: f(connection, *a), repeat)
                 timings.append(
                     Timing(name, label, statistics.median(durations), max(durations), rows)

@@ -1,8 +1,8 @@
 """Entry point: ``streamlit run dashboard/app.py``.
 
-This file only sets the page up, checks the database and hands over to the navigation;
-each page lives in the top-level ``pages`` package (not beside this file, which would switch
-Streamlit into its legacy multipage mode).
+This file only sets the page up, checks the database and the login, and hands over to the
+navigation of the user's role; each page lives in the top-level ``pages`` package (not
+beside this file, which would switch Streamlit into its legacy multipage mode).
 """
 
 from __future__ import annotations
@@ -18,9 +18,13 @@ if str(PROJECT_ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: E402
 
-from dashboard.data import ensure_database  # noqa: E402
+from auth.cookies import CookieKeyError, cookie_key  # noqa: E402
+from auth.demo import DEMO_USERS  # noqa: E402
+from auth.gate import logout_button, require_login  # noqa: E402
+from dashboard.data import current_engine, ensure_database  # noqa: E402
 from dashboard.db import DatabaseUnavailable, SchemaMissing, describe_url  # noqa: E402
 from dashboard.navigation import pages  # noqa: E402
+from dashboard.session import ACCOUNT_KEY  # noqa: E402
 from dashboard.settings import database_url, is_embedded  # noqa: E402
 from dashboard.ui import language_switch, t  # noqa: E402
 
@@ -33,16 +37,41 @@ def main() -> None:
     )
     st.logo(str(ASSETS / "logo.svg"), size="large")
     language_switch()
-    if is_embedded(database_url()):
+    embedded = is_embedded(database_url())
+    if embedded:
         st.sidebar.caption(t("app.demo_database"))
-    navigation = st.navigation(pages())
     try:
         ensure_database()
-        navigation.run()
+        key = cookie_key(embedded)
+        account = require_login(current_engine(), key)
+        if account is None:
+            if embedded:
+                show_demo_users()
+            return
+        st.session_state[ACCOUNT_KEY] = account
+        st.sidebar.caption(
+            t("login.signed_in_as", name=account.display_name, role=t(f"role.{account.role}"))
+        )
+        logout_button(current_engine(), account)
+        st.navigation(pages(account.role)).run()
+    except CookieKeyError as error:
+        st.error(t("login.cookie_key"))
+        st.markdown(str(error))
     except SchemaMissing:
         st.error(t("db.schema_missing", url=describe_url(database_url())))
     except (DatabaseUnavailable, OperationalError, DBAPIError):
         show_database_unavailable()
+
+
+def show_demo_users() -> None:
+    """Only for the embedded demo database, whose users and passwords are public."""
+    st.subheader(t("login.demo_title"))
+    st.table(
+        {
+            t("login.username"): [username for username, *_ in DEMO_USERS],
+            t("login.password"): [password for _, _, _, password, _ in DEMO_USERS],
+        }
+    )
 
 
 def show_database_unavailable() -> None:

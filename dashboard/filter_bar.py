@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.data import run_query
 from dashboard.domain import local_now
+from dashboard.session import current_actor
 from dashboard.ui import t
 from queries import catalogs
 from queries.filters import DEFAULT_PERIOD_DAYS, CaseFilters
@@ -22,10 +23,14 @@ from queries.filters import DEFAULT_PERIOD_DAYS, CaseFilters
 def global_filters() -> CaseFilters:
     """Draw the filter bar in the sidebar and return what it selects."""
     now = local_now()
+    scope = current_actor().scope
+    department_choices = run_query(catalogs.departments)
+    if scope is not None:
+        department_choices = department_choices[department_choices["id"].isin(scope)]
     with st.sidebar:
         st.subheader(t("filters.title"))
         date_from, date_to = _period(now.date())
-        departments = _choose("filters.department", "area", run_query(catalogs.departments))
+        departments = _choose("filters.department", "area", department_choices)
         channels = _choose("filters.channel", "canal", run_query(catalogs.channels))
         categories = _choose("filters.category", "categoria", _category_labels())
         partidos = _choose("filters.municipality", "partido", run_query(catalogs.municipalities))
@@ -34,6 +39,7 @@ def global_filters() -> CaseFilters:
         date_from,
         date_to,
         now,
+        scope=scope,
         department_ids=departments,
         channel_ids=channels,
         category_ids=categories,

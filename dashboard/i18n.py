@@ -58,6 +58,137 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
             "Create them with `make database` (or `alembic upgrade head`) and reload the page."
         ),
     },
+    # Login
+    "login.title": {"es": "Ingresar al tablero", "en": "Sign in to the dashboard"},
+    "login.username": {"es": "Usuario", "en": "Username"},
+    "login.password": {"es": "Contraseña", "en": "Password"},
+    "login.submit": {"es": "Ingresar", "en": "Sign in"},
+    "login.logout": {"es": "Cerrar sesión", "en": "Sign out"},
+    "login.failed": {
+        "es": (
+            "No se pudo ingresar: revisá usuario y contraseña. Después de 5 intentos fallidos "
+            "el usuario queda bloqueado 15 minutos."
+        ),
+        "en": (
+            "Could not sign in: check username and password. After 5 failed attempts the "
+            "user is locked for 15 minutes."
+        ),
+    },
+    "login.cookie_key": {
+        "es": "El tablero no puede arrancar sin una clave segura de sesión.",
+        "en": "The dashboard cannot start without a safe session key.",
+    },
+    "login.demo_title": {
+        "es": "Usuarios de demostración (solo en la base de demostración)",
+        "en": "Demo users (only in the demo database)",
+    },
+    "login.signed_in_as": {
+        "es": "Sesión de {name} · rol {role}",
+        "en": "Signed in as {name} · role {role}",
+    },
+    "role.supervisor": {"es": "supervisión", "en": "supervisor"},
+    "role.gabinete": {"es": "gabinete", "en": "minister's office"},
+    "role.mesa": {"es": "mesa de trabajo", "en": "process task force"},
+    "role.admin": {"es": "administración", "en": "administrator"},
+    "nav.section.admin": {"es": "Administración", "en": "Administration"},
+    "page.solicitud": {"es": "Buscar solicitud", "en": "Find a case"},
+    "page.usuarios": {"es": "Usuarios", "en": "Users"},
+    "page.auditoria": {"es": "Auditoría", "en": "Audit log"},
+    # Case lookup
+    "solicitud.caption": {
+        "es": "Buscá una solicitud por su código. Los datos personales se muestran enmascarados.",
+        "en": "Find a case by its code. Personal data is shown masked.",
+    },
+    "solicitud.code": {"es": "Código de la solicitud", "en": "Case code"},
+    "solicitud.not_found": {
+        "es": "No hay una solicitud {code} a tu alcance.",
+        "en": "There is no case {code} within your reach.",
+    },
+    "solicitud.personal": {"es": "Datos de la persona", "en": "Citizen's data"},
+    "solicitud.masked_role": {
+        "es": "Tu rol ve estos datos enmascarados (Ley 25.326 de protección de datos personales).",
+        "en": "Your role sees this data masked (Law 25.326 on personal data protection).",
+    },
+    "solicitud.reason": {
+        "es": "Motivo para ver los datos personales",
+        "en": "Reason to see the personal data",
+    },
+    "solicitud.reason.help": {
+        "es": "Queda registrado en la auditoría con tu usuario y la hora.",
+        "en": "It is recorded in the audit log with your username and the time.",
+    },
+    "solicitud.reveal": {"es": "Ver datos personales", "en": "Show personal data"},
+    "field.label": {"es": "Dato", "en": "Field"},
+    "field.value": {"es": "Valor", "en": "Value"},
+    "field.code": {"es": "Código", "en": "Code"},
+    "field.status": {"es": "Estado", "en": "Status"},
+    "field.priority": {"es": "Prioridad", "en": "Priority"},
+    "field.category": {"es": "Categoría", "en": "Category"},
+    "field.channel": {"es": "Canal", "en": "Channel"},
+    "field.department": {"es": "Área a cargo", "en": "Owner department"},
+    "field.partido": {"es": "Partido", "en": "Municipality"},
+    "field.created_at": {"es": "Ingresó", "en": "Created"},
+    "field.due_at": {"es": "Vence", "en": "Due"},
+    "field.closed_at": {"es": "Cerrada", "en": "Closed"},
+    "field.dni": {"es": "DNI", "en": "ID number (DNI)"},
+    "field.citizen": {"es": "Nombre (iniciales)", "en": "Name (initials)"},
+    "field.first_name": {"es": "Nombre", "en": "First name"},
+    "field.last_name": {"es": "Apellido", "en": "Last name"},
+    "field.phone": {"es": "Teléfono", "en": "Phone"},
+    "field.email": {"es": "Correo electrónico", "en": "E-mail"},
+    "field.address": {"es": "Domicilio", "en": "Address"},
+    # Users
+    "usuarios.action": {"es": "Qué querés hacer", "en": "What do you want to do"},
+    "usuarios.create": {"es": "Crear usuario", "en": "Create user"},
+    "usuarios.access": {"es": "Cambiar rol y áreas", "en": "Change role and departments"},
+    "usuarios.password": {"es": "Restablecer contraseña", "en": "Reset password"},
+    "usuarios.active": {"es": "Habilitar o deshabilitar", "en": "Enable or disable"},
+    "usuarios.enabled": {"es": "Habilitado", "en": "Enabled"},
+    "usuarios.disabled": {"es": "Deshabilitado", "en": "Disabled"},
+    "usuarios.new_password": {"es": "Contraseña nueva", "en": "New password"},
+    "usuarios.scope.help": {
+        "es": "Solo para supervisión: las áreas cuyas solicitudes ve y mueve.",
+        "en": "Supervisors only: the departments whose cases they see and move.",
+    },
+    "usuarios.done": {
+        "es": "Listo: el cambio quedó guardado y auditado.",
+        "en": "Done: the change is saved and audited.",
+    },
+    "usuarios.col.username": {"es": "Usuario", "en": "Username"},
+    "usuarios.col.display_name": {"es": "Nombre", "en": "Name"},
+    "usuarios.col.email": {"es": "Correo", "en": "E-mail"},
+    "usuarios.col.role": {"es": "Rol", "en": "Role"},
+    "usuarios.col.active": {"es": "Habilitado", "en": "Enabled"},
+    "usuarios.col.departments": {"es": "Áreas a cargo", "en": "Departments"},
+    # Audit log
+    "auditoria.caption": {
+        "es": (
+            "Cada escritura, exportación y vista de datos personales: quién, cuándo, qué y por qué."
+        ),
+        "en": "Every write, export and view of personal data: who, when, what and why.",
+    },
+    "auditoria.action": {"es": "Acción", "en": "Action"},
+    "auditoria.page": {"es": "Página", "en": "Page"},
+    "auditoria.total": {
+        "es": "{total} registros en total; se muestran de a {size}.",
+        "en": "{total} entries in all; shown {size} at a time.",
+    },
+    "auditoria.col.at": {"es": "Cuándo", "en": "When"},
+    "auditoria.col.username": {"es": "Usuario", "en": "Username"},
+    "auditoria.col.role": {"es": "Rol", "en": "Role"},
+    "auditoria.col.action": {"es": "Acción", "en": "Action"},
+    "auditoria.col.target": {"es": "Sobre qué", "en": "Target"},
+    "auditoria.col.reason": {"es": "Motivo", "en": "Reason"},
+    "auditoria.col.details": {
+        "es": "Detalle (filtros, cambios)",
+        "en": "Details (filters, changes)",
+    },
+    # Export
+    "export.csv": {"es": "Descargar CSV", "en": "Download CSV"},
+    "export.help": {
+        "es": "La descarga queda registrada en la auditoría con los filtros usados.",
+        "en": "The download is recorded in the audit log with the filters used.",
+    },
     # Filter bar
     "filters.title": {"es": "Filtros", "en": "Filters"},
     "filters.period": {"es": "Período", "en": "Period"},

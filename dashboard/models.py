@@ -237,5 +237,44 @@ class User(Base):
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    #: Login cookies issued before this moment no longer log anyone in (logout, new password).
+    sessions_valid_after: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (UniqueConstraint("email"),)
+
+
+class LoginAttempt(Base):
+    """Every password login attempt, so lockout counts across sessions and servers."""
+
+    __tablename__ = "login_attempts"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    username: Mapped[str] = mapped_column(String(60))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    succeeded: Mapped[bool] = mapped_column(Boolean)
+
+    __table_args__ = (Index("ix_login_attempts_username_at", "username", "at"),)
+
+
+class AuditEntry(Base):
+    """Who did what, when, with which filters: every write, export and reveal of personal data.
+
+    Append-only like the case history (migration 0003 adds the same guard).
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    username: Mapped[str] = mapped_column(String(60))
+    role: Mapped[str | None] = mapped_column(String(24))
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str | None] = mapped_column(String(120))
+    reason: Mapped[str | None] = mapped_column(String(300))
+    #: JSON text: the filters of an export, the fields a write changed.
+    details: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_username_at", "username", "at"),
+    )

@@ -1,7 +1,8 @@
 """``make database``: migrate the configured database; seed the embedded demo when absent.
 
-A configured (production) database is only migrated, never seeded: demo data must not mix
-with real cases.
+A configured (production) database is only migrated, never seeded and never given the demo
+users (their passwords are public): demo data must not mix with real cases. The first real
+administrator comes from ``python -m auth.users add``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from auth.demo import ensure_demo_users
 from dashboard.db import build_engine, describe_url
 from dashboard.domain import local_now
 from dashboard.i18n import format_int
@@ -45,6 +47,7 @@ def main() -> int:
                 until=local_now().date(),
                 show_progress=True,
             )
+        ensure_demo_users(engine)
     print(f"Base lista: {describe_url(url)}")
     return 0
 

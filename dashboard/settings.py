@@ -16,7 +16,8 @@ EMBEDDED_DB_PATH = PROJECT_ROOT / "data" / "mdc_demo.sqlite3"
 EMBEDDED_DB_URL = f"sqlite:///{EMBEDDED_DB_PATH}"
 
 
-def _secret(name: str) -> str | None:
+def secret(name: str) -> str | None:
+    """A value from ``.streamlit/secrets.toml``, read at call time (the file may change)."""
     if not SECRETS_FILE.exists():
         return None
     with SECRETS_FILE.open("rb") as fh:
@@ -26,7 +27,7 @@ def _secret(name: str) -> str | None:
 
 def database_url() -> str:
     """The configured database, or the embedded demo file when nothing is configured."""
-    return os.environ.get("DATABASE_URL") or _secret("DATABASE_URL") or EMBEDDED_DB_URL
+    return os.environ.get("DATABASE_URL") or secret("DATABASE_URL") or EMBEDDED_DB_URL
 
 
 def is_embedded(url: str) -> bool:

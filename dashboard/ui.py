@@ -39,3 +39,21 @@ def figure(column, label_key: str, value: int) -> None:
     with column:
         st.metric(t(label_key), format_int(value, language()))
         st.caption(t(f"{label_key}.def"))
+
+
+def field_table(record, fields: list[str]) -> None:
+    """A record as a two-column table of translated labels (``field.<name>``) and values."""
+    values = [_shown(record[name]) for name in fields]
+    st.dataframe(
+        {t("field.label"): [t(f"field.{name}") for name in fields], t("field.value"): values},
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _shown(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return "—"
+    if hasattr(value, "strftime"):
+        return "—" if str(value) == "NaT" else value.strftime("%d/%m/%Y %H:%M")
+    return str(value)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.charts import horizontal_bars
 from dashboard.data import run_query
+from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.ui import figure, language, t
 from queries.summary import cases_by_channel, headline_figures
@@ -47,3 +48,4 @@ def render() -> None:
             "share": st.column_config.NumberColumn(t("chart.share"), format="percent"),
         },
     )
+    export_button("resumen_por_canal", by_channel, filters)

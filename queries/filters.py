@@ -26,13 +26,15 @@ class CaseFilters:
     date_to: date
     as_of: datetime
     department_ids: tuple[int, ...] = ()
+    #: Departments the reader may see (a supervisor's), or ``None`` for the whole province.
+    scope: tuple[int, ...] | None = None
     channel_ids: tuple[int, ...] = ()
     category_ids: tuple[int, ...] = ()
     municipality_ids: tuple[int, ...] = ()
 
     @classmethod
     def for_period(
-        cls, date_from: date, date_to: date, now: datetime, **dimensions: tuple[int, ...]
+        cls, date_from: date, date_to: date, now: datetime, **dimensions: tuple[int, ...] | None
     ) -> CaseFilters:
         """Filters whose cut-off is the end of ``date_to`` or ``now``, whichever is earlier.
 
@@ -48,8 +50,10 @@ class CaseFilters:
 
 
 def dimension_conditions(filters: CaseFilters) -> list[ColumnElement[bool]]:
-    """WHERE conditions on ``cases`` for department, channel, category and partido."""
+    """WHERE conditions on ``cases`` for the reader's scope and the chosen dimensions."""
     conditions: list[ColumnElement[bool]] = []
+    if filters.scope is not None:
+        conditions.append(Case.department_id.in_(filters.scope))
     if filters.department_ids:
         conditions.append(Case.department_id.in_(filters.department_ids))
     if filters.channel_ids:

@@ -1,25 +1,40 @@
 """Open a navigation page in AppTest by its URL path.
 
 ``AppTest.switch_page`` only knows file-based pages, and ours are functions handed to
-``st.Page``; so this looks the page up among those the last run registered. A page that the
-run did not register (for instance one the role may not see) raises ``LookupError``.
+``st.Page``; so this looks the page up among those the last run registered, by the hash
+Streamlit derives from its URL path. A page the run did not register (one the role may not
+see) raises ``LookupError``.
 """
 
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
+from streamlit.util import calc_hash
 
-from dashboard.navigation import pages
+from auth.roles import PAGES
+from dashboard.domain import Role, local_now
 
 
-def registered_url_paths() -> list[str]:
-    """URL paths of every page in the navigation (the default page answers to "")."""
-    return [page.url_path for section in pages().values() for page in section]
+def role_pages() -> list[tuple[Role, str]]:
+    """Every (role, page) pair the navigation offers."""
+    return [(role, url_path) for role, paths in PAGES.items() for url_path in paths]
+
+
+def signed_in(at: AppTest, username: str) -> AppTest:
+    """Start the session as if ``username`` had just logged in with the form.
+
+    The login form itself is exercised in ``test_login.py`` and end to end in Chromium.
+    """
+    at.session_state["authentication_status"] = True
+    at.session_state["username"] = username
+    at.session_state["login_at"] = local_now()
+    return at
 
 
 def open_page(at: AppTest, url_path: str) -> AppTest:
-    for page_hash, info in at._registered_pages.items():
-        if info.get("url_pathname") == url_path:
-            at._page_hash = page_hash
-            return at.run()
-    raise LookupError(f"page {url_path!r} is not in this session's navigation")
+    """Run the page whose ``url_path`` is given, as a click in the navigation would."""
+    page_hash = calc_hash(url_path)  # how st.Page names a function page
+    if page_hash not in at._registered_pages:
+        raise LookupError(f"page {url_path!r} is not in this session's navigation")
+    at._page_hash = page_hash
+    return at.run()

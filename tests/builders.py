@@ -13,7 +13,9 @@ from itertools import count
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from dashboard.domain import CLOSED_STATUSES, DepartmentKind, EventKind, Priority, Status
+from auth.roles import Actor
+from dashboard.commands import create_user
+from dashboard.domain import CLOSED_STATUSES, DepartmentKind, EventKind, Priority, Role, Status
 from dashboard.models import (
     Case,
     CaseEvent,
@@ -147,3 +149,24 @@ def add_case(
         )
         session.commit()
         return case.id
+
+
+PASSWORD = "contraseña-de-prueba"
+
+
+def add_user(
+    engine: Engine, username: str, role: Role, department_ids: tuple[int, ...] = ()
+) -> None:
+    """A dashboard user with the password ``PASSWORD``, created as an administrator would."""
+    create_user(
+        engine, Actor("pruebas", Role.ADMIN), username=username, display_name=username.title(),
+        role=role, password=PASSWORD, department_ids=department_ids,
+    )  # fmt: skip
+
+
+def add_role_users(engine: Engine, world: World) -> None:
+    """One user per role; the supervisor covers Asistencia Alimentaria only."""
+    add_user(engine, "supervisora", Role.SUPERVISOR, (world.food,))
+    add_user(engine, "gabinete", Role.GABINETE)
+    add_user(engine, "mesa", Role.MESA)
+    add_user(engine, "admin", Role.ADMIN)

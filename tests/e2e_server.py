@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from dashboard.settings import PROJECT_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
+E2E_COOKIE_KEY = "clave-de-pruebas-de-punta-a-punta-" + "y" * 16
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -38,7 +39,7 @@ def free_port() -> int:
 def running_app(database_url: str, log_path: Path) -> Iterator[str]:
     """The app served on a free port against ``database_url``; yields its base URL."""
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url}
+    env = {**os.environ, "DATABASE_URL": database_url, "AUTH_COOKIE_KEY": E2E_COOKIE_KEY}
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
         "--server.port", str(port), "--server.headless=true",
@@ -88,3 +89,14 @@ def wait_for_run(page: Page, timeout_ms: int = 30_000) -> None:
         "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0",
         timeout=timeout_ms,
     )
+
+
+def log_in(page: Page, base: str, username: str, password: str) -> None:
+    """Fill the login form as a person would and wait for the first page."""
+    page.goto(base)
+    wait_for_run(page)
+    page.get_by_role("textbox", name="Usuario").fill(username)
+    page.get_by_role("textbox", name="Contraseña").fill(password)
+    page.get_by_role("button", name="Ingresar").click()
+    page.get_by_role("button", name="Cerrar sesión").wait_for(timeout=30_000)
+    wait_for_run(page)

@@ -1,4 +1,4 @@
-"""Every page renders in Spanish and English with no exception (Streamlit's AppTest)."""
+"""Pages in Streamlit's AppTest: every role's pages in both languages, scope, failures."""
 
 from __future__ import annotations
 
@@ -8,21 +8,26 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from dashboard.domain import local_now
+from auth.roles import PAGES
+from dashboard.db import build_engine
+from dashboard.domain import Role, local_now
 from dashboard.i18n import translate
+from dashboard.migrate import upgrade
 from dashboard.settings import PROJECT_ROOT
-from tests.apptest_pages import open_page, registered_url_paths
-from tests.builders import add_case, small_world
+from tests.apptest_pages import open_page, role_pages, signed_in
+from tests.builders import add_case, add_role_users, small_world
 
 APP = str(PROJECT_ROOT / "dashboard" / "app.py")
+COOKIE_KEY = "clave-de-pruebas-" + "x" * 32
+USER_OF_ROLE = {
+    Role.SUPERVISOR: "supervisora", Role.GABINETE: "gabinete", Role.MESA: "mesa",
+    Role.ADMIN: "admin",
+}  # fmt: skip
 
 
 @pytest.fixture
 def app_database(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Engine:
-    """A small SQLite database with two recent open cases, one of them overdue."""
-    from dashboard.db import build_engine
-    from dashboard.migrate import upgrade
-
+    """Three recent open cases: two of Asistencia Alimentaria (one overdue), one of Hábitat."""
     url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
     engine = build_engine(url)
     upgrade(engine)
@@ -30,29 +35,71 @@ def app_database(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Engine:
     now = local_now()
     add_case(engine, world, created_at=now - timedelta(days=2))
     add_case(engine, world, created_at=now - timedelta(days=40), due_in=timedelta(days=5))
+    add_case(
+        engine, world, created_at=now - timedelta(days=20), department=world.housing,
+        due_in=timedelta(days=30),
+    )  # fmt: skip
+    add_role_users(engine, world)
     monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("AUTH_COOKIE_KEY", COOKIE_KEY)
     return engine
 
 
-def run_app(lang: str) -> AppTest:
+def run_app(lang: str, username: str | None = "gabinete") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     at.session_state["lang"] = lang
+    if username:
+        signed_in(at, username)
     return at.run()
 
 
+def metrics(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
 @pytest.mark.parametrize("lang", ["es", "en"])
-def test_resumen_shows_the_headline_figures(app_database: Engine, lang: str) -> None:
+def test_resumen_shows_the_province_figures_to_the_cabinet(app_database: Engine, lang: str) -> None:
     at = run_app(lang)
     assert not at.exception
     assert at.title[0].value == translate("page.resumen", lang)
-    metrics = {metric.label: metric.value for metric in at.metric}
-    assert metrics == {
-        translate("metric.open_cases", lang): "2",
+    assert metrics(at) == {
+        translate("metric.open_cases", lang): "3",
         translate("metric.inflow_7d", lang): "1",
         translate("metric.overdue", lang): "1",
     }
-    captions = [caption.value for caption in at.caption]
-    assert translate("metric.overdue.def", lang) in captions
+    assert translate("metric.overdue.def", lang) in [caption.value for caption in at.caption]
+
+
+def test_a_supervisor_sees_only_her_departments(app_database: Engine) -> None:
+    at = run_app("es", "supervisora")
+    assert list(metrics(at).values()) == ["2", "1", "1"]
+    assert at.multiselect(key="area").options == ["Asistencia Alimentaria"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize(("role", "url_path"), role_pages())
+def test_every_page_of_every_role_renders(
+    app_database: Engine, lang: str, role: Role, url_path: str
+) -> None:
+    at = open_page(run_app(lang, USER_OF_ROLE[role]), url_path)
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == translate(f"page.{url_path}", lang)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_pages_outside_a_role_cannot_be_opened(app_database: Engine, role: Role) -> None:
+    at = run_app("es", USER_OF_ROLE[role])
+    for url_path in {"resumen", "solicitud", "usuarios", "auditoria"} - set(PAGES[role]):
+        with pytest.raises(LookupError):
+            open_page(at, url_path)
+
+
+def test_without_login_only_the_form_shows(app_database: Engine) -> None:
+    at = run_app("es", username=None)
+    assert not at.exception
+    assert not at.metric
+    assert [field.label for field in at.text_input] == ["Usuario", "Contraseña"]
 
 
 def test_an_unreachable_database_gets_a_spanish_message_not_a_traceback(
@@ -78,30 +125,6 @@ def test_the_page_recovers_once_the_database_is_back(
     assert len(at.metric) == 3
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
-@pytest.mark.parametrize("url_path", registered_url_paths())
-def test_every_page_renders(app_database: Engine, lang: str, url_path: str) -> None:
-    at = open_page(run_app(lang), url_path)
-    assert not at.exception
-    assert not at.error
-    assert at.title, "the page shows no title"
-
-
-def test_filters_narrow_the_figures(app_database: Engine) -> None:
-    at = run_app("es")
-    at.multiselect(key="partido").select(
-        at.multiselect(key="partido").options[1]  # Tandil: no cases there
-    ).run()
-    metrics = [metric.value for metric in at.metric]
-    assert metrics == ["0", "0", "0"]
-    assert at.info[0].value == translate("empty.period", "es")
-
-
-def test_the_cut_off_is_shown(app_database: Engine) -> None:
-    at = run_app("es")
-    assert local_now().strftime("%d/%m/%Y") in at.caption[0].value
-
-
 def test_a_database_without_tables_says_how_to_create_them(
     tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -109,3 +132,29 @@ def test_a_database_without_tables_says_how_to_create_them(
     at = run_app("es")
     assert not at.exception
     assert "make database" in at.error[0].value
+
+
+@pytest.mark.parametrize("key", [None, "some_key", "corta"])
+def test_refuses_to_start_without_a_safe_cookie_key_outside_the_demo(
+    app_database: Engine, monkeypatch: pytest.MonkeyPatch, key: str | None
+) -> None:
+    if key is None:
+        monkeypatch.delenv("AUTH_COOKIE_KEY")
+    else:
+        monkeypatch.setenv("AUTH_COOKIE_KEY", key)
+    at = run_app("es", username=None)
+    assert not at.exception
+    assert at.error[0].value == translate("login.cookie_key", "es")
+    assert not at.text_input  # no login form, no page
+
+
+def test_filters_narrow_the_figures(app_database: Engine) -> None:
+    at = run_app("es")
+    at.multiselect(key="partido").select("Tandil").run()  # no cases there
+    assert list(metrics(at).values()) == ["0", "0", "0"]
+    assert at.info[0].value == translate("empty.period", "es")
+
+
+def test_the_cut_off_is_shown(app_database: Engine) -> None:
+    at = run_app("es")
+    assert local_now().strftime("%d/%m/%Y") in at.caption[0].value

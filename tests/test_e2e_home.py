@@ -11,8 +11,8 @@ from sqlalchemy import text
 from dashboard.db import build_engine
 from dashboard.domain import local_now
 from dashboard.migrate import upgrade
-from tests.builders import add_case, small_world
-from tests.e2e_server import chromium, running_app, wait_for_run
+from tests.builders import PASSWORD, add_case, add_role_users, small_world
+from tests.e2e_server import chromium, log_in, running_app, wait_for_run
 
 pytestmark = pytest.mark.e2e
 
@@ -47,6 +47,7 @@ def database_url(tmp_path: Path) -> str:
             closed_at=now - timedelta(days=closed_days_ago) if closed_days_ago else None,
         )  # fmt: skip
     add_case(engine, world, created_at=now - timedelta(days=4), municipality=world.tandil)
+    add_role_users(engine, world)
     engine.dispose()
     return url
 
@@ -54,8 +55,7 @@ def database_url(tmp_path: Path) -> str:
 def test_home_page_figures_equal_sql(database_url: str, tmp_path: Path) -> None:
     with running_app(database_url, tmp_path / "streamlit.log") as base, chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(base)
-        wait_for_run(page)
+        log_in(page, base, "gabinete", PASSWORD)
         page.get_by_text("Solicitudes abiertas").first.wait_for()
         shown = _metrics(page)
         SCREENSHOTS.mkdir(exist_ok=True)
@@ -83,6 +83,7 @@ def _metrics(page) -> dict[str, str]:
 def test_a_shared_link_carries_its_filters_and_language(database_url: str, tmp_path: Path) -> None:
     with running_app(database_url, tmp_path / "streamlit.log") as base, chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        log_in(page, base, "gabinete", PASSWORD)
         page.goto(f"{base}/?partido=Tandil&lang=English")
         wait_for_run(page)
         page.get_by_text("Open cases").first.wait_for()

@@ -1,0 +1,46 @@
+"""What each role sees: its pages, its scope and whether citizens' personal data may be shown.
+
+| role | scope | personal data |
+| --- | --- | --- |
+| supervisor | the departments assigned to the user | revealed per case in scope, with a reason |
+| gabinete | whole province | never |
+| mesa | whole province | never |
+| admin | whole province | revealed per case, with a reason |
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.domain import Role
+
+#: Page ids (``url_path``) each role may open; navigation and access checks use this.
+PAGES: dict[Role, tuple[str, ...]] = {
+    Role.SUPERVISOR: ("resumen", "solicitud"),
+    Role.GABINETE: ("resumen", "solicitud"),
+    Role.MESA: ("resumen", "solicitud"),
+    Role.ADMIN: ("resumen", "solicitud", "usuarios", "auditoria"),
+}
+#: Roles that may reveal a case's personal data (with a stated reason, logged).
+MAY_REVEAL: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person behind a read or a write: checked on the server, whatever the UI shows."""
+
+    username: str
+    role: Role
+    #: Departments a supervisor works for; empty for province-wide roles.
+    department_ids: tuple[int, ...] = ()
+
+    @property
+    def scope(self) -> tuple[int, ...] | None:
+        """Departments this actor's reads are limited to, or ``None`` for the whole province."""
+        return self.department_ids if self.role == Role.SUPERVISOR else None
+
+    def covers(self, department_id: int) -> bool:
+        return self.scope is None or department_id in self.scope
+
+    def may_reveal(self, department_id: int) -> bool:
+        return self.role in MAY_REVEAL and self.covers(department_id)

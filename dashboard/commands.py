@@ -1,0 +1,227 @@
+"""Every write the dashboard makes, each checked for permission here on the server.
+
+A command takes the acting person (``auth.roles.Actor``), checks what they may do, writes its
+change and its audit entry in one transaction, and returns a result the page can show.
+Pages never write to the database themselves; hidden buttons are not security.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+
+from auth.passwords import hash_password
+from auth.roles import Actor
+from dashboard.domain import Role, local_now
+from dashboard.models import AuditEntry, Case, Citizen, Department, User, user_departments
+
+MIN_REASON_LENGTH = 10
+
+
+class CommandError(ValueError):
+    """The request cannot be carried out as asked; the message says why, in Spanish."""
+
+
+class PermissionDenied(CommandError):
+    """The acting person may not do this, whatever the page offered them."""
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    case_code: str
+    dni: str
+    first_name: str
+    last_name: str
+    phone: str | None
+    email: str | None
+    address: str | None
+
+
+def audit(
+    connection: Connection,
+    actor: Actor,
+    action: str,
+    *,
+    target: str | None = None,
+    reason: str | None = None,
+    details: dict | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Append one entry to the audit log (inside the caller's transaction)."""
+    connection.execute(
+        insert(AuditEntry).values(
+            at=at or local_now(),
+            username=actor.username,
+            role=str(actor.role),
+            action=action,
+            target=target,
+            reason=reason,
+            details=json.dumps(details, ensure_ascii=False, default=str) if details else None,
+        )
+    )
+
+
+def reveal_personal_data(engine: Engine, actor: Actor, case_code: str, reason: str) -> PersonalData:
+    """The citizen's data behind one case, for a stated reason, logged before it is returned."""
+    reason = _required_reason(reason)
+    with engine.begin() as connection:
+        row = connection.execute(
+            select(Case.id, Case.department_id, Citizen)
+            .join(Citizen, Citizen.id == Case.citizen_id)
+            .where(Case.code == case_code)
+        ).one_or_none()
+        if row is None:
+            raise CommandError(f"No existe la solicitud {case_code}.")
+        if not actor.may_reveal(row.department_id):
+            raise PermissionDenied(
+                f"Tu rol no permite ver los datos personales de la solicitud {case_code}."
+            )
+        audit(connection, actor, "revelar_datos", target=case_code, reason=reason)
+        citizen = row.Citizen
+        return PersonalData(
+            case_code, citizen.dni, citizen.first_name, citizen.last_name, citizen.phone,
+            citizen.email, citizen.address,
+        )  # fmt: skip
+
+
+def record_export(engine: Engine, actor: Actor, what: str, filters: dict, rows: int) -> None:
+    """Log an export: who took which figures out of the dashboard, with which filters."""
+    with engine.begin() as connection:
+        audit(
+            connection, actor, "exportar", target=what, details={"filtros": filters, "filas": rows}
+        )
+
+
+def end_sessions(engine: Engine, username: str) -> None:
+    """Revoke every login cookie of ``username`` issued until now (logout)."""
+    with engine.begin() as connection:
+        _revoke(connection, username)
+        audit(connection, Actor(username, _role_of(connection, username)), "cerrar_sesion")
+
+
+def create_user(
+    engine: Engine,
+    actor: Actor,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    department_ids: tuple[int, ...] = (),
+    email: str | None = None,
+) -> None:
+    _require_admin(actor)
+    username = username.strip().lower()
+    if not username or not display_name.strip():
+        raise CommandError("El usuario y el nombre son obligatorios.")
+    password_hash = hash_password(password)
+    with engine.begin() as connection:
+        if connection.execute(select(User.id).where(User.username == username)).first():
+            raise CommandError(f"Ya existe el usuario {username}.")
+        _check_departments(connection, role, department_ids)
+        user_id = connection.execute(
+            insert(User)
+            .values(
+                username=username, display_name=display_name.strip(), email=email or None,
+                password_hash=password_hash, role=role, active=True, created_at=local_now(),
+            )
+            .returning(User.id)
+        ).scalar_one()  # fmt: skip
+        _set_departments(connection, user_id, department_ids)
+        audit(connection, actor, "crear_usuario", target=username,
+              details={"rol": str(role), "areas": list(department_ids)})  # fmt: skip
+
+
+def set_user_active(engine: Engine, actor: Actor, username: str, active: bool) -> None:
+    """Disable (which also ends every session) or re-enable a user."""
+    _require_admin(actor)
+    with engine.begin() as connection:
+        user_id = _user_id(connection, username)
+        connection.execute(update(User).where(User.id == user_id).values(active=active))
+        if not active:
+            _revoke(connection, username)
+        audit(connection, actor, "habilitar_usuario" if active else "deshabilitar_usuario",
+              target=username)  # fmt: skip
+
+
+def reset_password(engine: Engine, actor: Actor, username: str, new_password: str) -> None:
+    """Set a new password; every cookie issued with the old one stops working."""
+    _require_admin(actor)
+    password_hash = hash_password(new_password)
+    with engine.begin() as connection:
+        user_id = _user_id(connection, username)
+        connection.execute(
+            update(User).where(User.id == user_id).values(password_hash=password_hash)
+        )
+        _revoke(connection, username)
+        audit(connection, actor, "restablecer_contrasena", target=username)
+
+
+def set_user_access(
+    engine: Engine, actor: Actor, username: str, role: Role, department_ids: tuple[int, ...]
+) -> None:
+    _require_admin(actor)
+    with engine.begin() as connection:
+        user_id = _user_id(connection, username)
+        _check_departments(connection, role, department_ids)
+        connection.execute(update(User).where(User.id == user_id).values(role=role))
+        _set_departments(connection, user_id, department_ids)
+        audit(connection, actor, "cambiar_acceso", target=username,
+              details={"rol": str(role), "areas": list(department_ids)})  # fmt: skip
+
+
+def _required_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if len(reason) < MIN_REASON_LENGTH:
+        raise CommandError(
+            f"Indicá el motivo (al menos {MIN_REASON_LENGTH} caracteres): queda registrado."
+        )
+    return reason
+
+
+def _require_admin(actor: Actor) -> None:
+    if actor.role != Role.ADMIN:
+        raise PermissionDenied("Solo un administrador puede gestionar usuarios.")
+
+
+def _user_id(connection: Connection, username: str) -> int:
+    user_id = connection.execute(select(User.id).where(User.username == username)).scalar()
+    if user_id is None:
+        raise CommandError(f"No existe el usuario {username}.")
+    return user_id
+
+
+def _role_of(connection: Connection, username: str) -> Role:
+    return Role(connection.execute(select(User.role).where(User.username == username)).scalar_one())
+
+
+def _revoke(connection: Connection, username: str) -> None:
+    connection.execute(
+        update(User).where(User.username == username).values(sessions_valid_after=local_now())
+    )
+
+
+def _check_departments(connection: Connection, role: Role, department_ids: tuple[int, ...]) -> None:
+    if role == Role.SUPERVISOR and not department_ids:
+        raise CommandError("Un supervisor necesita al menos un área a cargo.")
+    if role != Role.SUPERVISOR and department_ids:
+        raise CommandError(
+            "Solo los supervisores tienen áreas a cargo; los demás roles ven toda la provincia."
+        )
+    known = set(
+        connection.execute(select(Department.id).where(Department.id.in_(department_ids))).scalars()
+    )
+    if known != set(department_ids):
+        raise CommandError("Alguna de las áreas elegidas no existe.")
+
+
+def _set_departments(connection: Connection, user_id: int, department_ids: tuple[int, ...]) -> None:
+    connection.execute(delete(user_departments).where(user_departments.c.user_id == user_id))
+    if department_ids:
+        connection.execute(
+            insert(user_departments),
+            [{"user_id": user_id, "department_id": d} for d in department_ids],
+        )

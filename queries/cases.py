@@ -1,0 +1,46 @@
+"""Reading one case. Citizens' personal data leaves the database only masked here;
+the full data is read solely by ``commands.reveal_personal_data`` after a permission check.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Connection, String, func, literal, select
+
+from dashboard.models import Case, Category, Channel, Citizen, Department, Municipality
+from queries._frames import to_frame
+
+
+def masked_dni(dni) -> object:
+    """``**.***.123``: the last three digits, enough to tell two people apart on a call."""
+    return literal("**.***.") + func.substr(dni, func.length(dni) - 2, 3, type_=String)
+
+
+def initials(first_name, last_name) -> object:
+    """``A. P.``: a name reduced to initials."""
+    return (
+        func.substr(first_name, 1, 1) + literal(". ") + func.substr(last_name, 1, 1) + literal(".")
+    )
+
+
+def case_overview(connection: Connection, code: str, scope: tuple[int, ...] | None) -> pd.DataFrame:
+    """One case by its public code (none if outside ``scope``), with masked citizen data."""
+    query = (
+        select(
+            Case.code, Case.status, Case.priority, Case.created_at, Case.due_at, Case.closed_at,
+            Department.id.label("department_id"), Department.name.label("department"),
+            Category.name.label("category"), Channel.name.label("channel"),
+            Municipality.name.label("partido"),
+            masked_dni(Citizen.dni).label("dni"),
+            initials(Citizen.first_name, Citizen.last_name).label("citizen"),
+        )
+        .join(Department, Department.id == Case.department_id)
+        .join(Category, Category.id == Case.category_id)
+        .join(Channel, Channel.id == Case.channel_id)
+        .join(Municipality, Municipality.id == Case.municipality_id)
+        .join(Citizen, Citizen.id == Case.citizen_id)
+        .where(Case.code == code.strip().upper())
+    )  # fmt: skip
+    if scope is not None:
+        query = query.where(Case.department_id.in_(scope))
+    return to_frame(connection, query)
