@@ -69,10 +69,13 @@ def reveal_personal_data(engine: Engine, actor: Actor, case_code: str, reason: s
     reason = _required_reason(reason)
     with engine.begin() as connection:
         row = connection.execute(
-            select(Case.id, Case.department_id, Citizen)
+            select(
+                Case.department_id, Citizen.dni, Citizen.first_name, Citizen.last_name,
+                Citizen.phone, Citizen.email, Citizen.address,
+            )
             .join(Citizen, Citizen.id == Case.citizen_id)
             .where(Case.code == case_code)
-        ).one_or_none()
+        ).one_or_none()  # fmt: skip
         if row is None:
             raise CommandError(f"No existe la solicitud {case_code}.")
         if not actor.may_reveal(row.department_id):
@@ -80,11 +83,9 @@ def reveal_personal_data(engine: Engine, actor: Actor, case_code: str, reason: s
                 f"Tu rol no permite ver los datos personales de la solicitud {case_code}."
             )
         audit(connection, actor, "revelar_datos", target=case_code, reason=reason)
-        citizen = row.Citizen
         return PersonalData(
-            case_code, citizen.dni, citizen.first_name, citizen.last_name, citizen.phone,
-            citizen.email, citizen.address,
-        )  # fmt: skip
+            case_code, row.dni, row.first_name, row.last_name, row.phone, row.email, row.address
+        )
 
 
 def record_export(engine: Engine, actor: Actor, what: str, filters: dict, rows: int) -> None:

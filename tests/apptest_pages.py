@@ -13,6 +13,9 @@ from streamlit.util import calc_hash
 
 from auth.roles import PAGES
 from dashboard.domain import Role, local_now
+from dashboard.settings import PROJECT_ROOT
+
+APP = str(PROJECT_ROOT / "dashboard" / "app.py")
 
 
 def role_pages() -> list[tuple[Role, str]]:

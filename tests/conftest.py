@@ -10,6 +10,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from dashboard.db import build_engine
+from dashboard.domain import local_now
 from dashboard.migrate import upgrade
 from dashboard.models import Base
+from tests.builders import add_case, add_role_users, small_world
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -85,3 +88,26 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
             connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     yield engine
     engine.dispose()
+
+
+APP_COOKIE_KEY = "clave-de-pruebas-" + "x" * 32
+
+
+@pytest.fixture
+def app_database(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    """Three recent open cases: two of Asistencia Alimentaria (one overdue), one of Hábitat."""
+    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    engine = build_engine(url)
+    upgrade(engine)
+    world = small_world(engine)
+    now = local_now()
+    add_case(engine, world, created_at=now - timedelta(days=2))
+    add_case(engine, world, created_at=now - timedelta(days=40), due_in=timedelta(days=5))
+    add_case(
+        engine, world, created_at=now - timedelta(days=20), department=world.housing,
+        due_in=timedelta(days=30),
+    )  # fmt: skip
+    add_role_users(engine, world)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("AUTH_COOKIE_KEY", APP_COOKIE_KEY)
+    return engine

@@ -2,47 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from auth.roles import PAGES
-from dashboard.db import build_engine
 from dashboard.domain import Role, local_now
 from dashboard.i18n import translate
-from dashboard.migrate import upgrade
-from dashboard.settings import PROJECT_ROOT
-from tests.apptest_pages import open_page, role_pages, signed_in
-from tests.builders import add_case, add_role_users, small_world
+from tests.apptest_pages import APP, open_page, role_pages, signed_in
 
-APP = str(PROJECT_ROOT / "dashboard" / "app.py")
-COOKIE_KEY = "clave-de-pruebas-" + "x" * 32
 USER_OF_ROLE = {
     Role.SUPERVISOR: "supervisora", Role.GABINETE: "gabinete", Role.MESA: "mesa",
     Role.ADMIN: "admin",
 }  # fmt: skip
-
-
-@pytest.fixture
-def app_database(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Engine:
-    """Three recent open cases: two of Asistencia Alimentaria (one overdue), one of Hábitat."""
-    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
-    engine = build_engine(url)
-    upgrade(engine)
-    world = small_world(engine)
-    now = local_now()
-    add_case(engine, world, created_at=now - timedelta(days=2))
-    add_case(engine, world, created_at=now - timedelta(days=40), due_in=timedelta(days=5))
-    add_case(
-        engine, world, created_at=now - timedelta(days=20), department=world.housing,
-        due_in=timedelta(days=30),
-    )  # fmt: skip
-    add_role_users(engine, world)
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("AUTH_COOKIE_KEY", COOKIE_KEY)
-    return engine
 
 
 def run_app(lang: str, username: str | None = "gabinete") -> AppTest:

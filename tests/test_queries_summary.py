@@ -96,3 +96,12 @@ def test_cut_off_is_end_of_period_or_now_whichever_is_earlier() -> None:
     past = CaseFilters.for_period(date(2026, 3, 1), date(2026, 3, 8), now)
     assert today.as_of == datetime(2026, 3, 10, 12, 0)
     assert past.as_of == datetime(2026, 3, 9)
+
+
+def test_a_supervisors_scope_is_applied_inside_the_query(engine: Engine, world: World) -> None:
+    scoped = CaseFilters(date(2026, 2, 15), date(2026, 3, 10), AS_OF, scope=(world.housing,))
+    assert figures(engine, scoped) == {"open_cases": 1, "inflow_7d": 1, "overdue_cases": 0}
+    nothing = CaseFilters(date(2026, 2, 15), date(2026, 3, 10), AS_OF, scope=())
+    assert figures(engine, nothing) == {"open_cases": 0, "inflow_7d": 0, "overdue_cases": 0}
+    with engine.connect() as connection:
+        assert cases_by_channel(connection, scoped)["cases"].tolist() == [1]
