@@ -28,6 +28,7 @@ from dashboard.ui import t
 
 LOGIN_AT_KEY = "login_at"
 FORM_LOGIN_KEY = "logged_in_with_form"
+FORM_LOGIN_RUN_KEY = "form_login_this_run"
 
 
 def require_login(engine: Engine, key: str) -> Account | None:
@@ -59,6 +60,11 @@ def require_login(engine: Engine, key: str) -> Account | None:
     return account
 
 
+def logged_in_with_form() -> bool:
+    """True once, in the run in which the login form succeeded."""
+    return bool(st.session_state.pop(FORM_LOGIN_RUN_KEY, False))
+
+
 def logout_button(engine: Engine, account: Account) -> None:
     """The library's logout (deletes the cookie) plus revocation of every cookie issued so far."""
     authenticator = st.session_state["authenticator"]
@@ -88,6 +94,7 @@ def _verified_account(engine: Engine, key: str, now: datetime) -> Account | None
     username = st.session_state["username"]
     if st.session_state.pop(FORM_LOGIN_KEY, False):
         st.session_state[LOGIN_AT_KEY] = now
+        st.session_state[FORM_LOGIN_RUN_KEY] = True
         with engine.begin() as connection:
             lockout.record_attempt(connection, username, True, now)
     elif LOGIN_AT_KEY not in st.session_state:

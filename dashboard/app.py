@@ -20,10 +20,10 @@ from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: E402
 
 from auth.cookies import CookieKeyError, cookie_key  # noqa: E402
 from auth.demo import DEMO_USERS  # noqa: E402
-from auth.gate import logout_button, require_login  # noqa: E402
+from auth.gate import logged_in_with_form, logout_button, require_login  # noqa: E402
 from dashboard.data import current_engine, ensure_database  # noqa: E402
 from dashboard.db import DatabaseUnavailable, SchemaMissing, describe_url  # noqa: E402
-from dashboard.navigation import pages  # noqa: E402
+from dashboard.navigation import login_pages, pages  # noqa: E402
 from dashboard.session import ACCOUNT_KEY  # noqa: E402
 from dashboard.settings import database_url, is_embedded  # noqa: E402
 from dashboard.ui import language_switch, t  # noqa: E402
@@ -42,18 +42,7 @@ def main() -> None:
         st.sidebar.caption(t("app.demo_database"))
     try:
         ensure_database()
-        key = cookie_key(embedded)
-        account = require_login(current_engine(), key)
-        if account is None:
-            if embedded:
-                show_demo_users()
-            return
-        st.session_state[ACCOUNT_KEY] = account
-        st.sidebar.caption(
-            t("login.signed_in_as", name=account.display_name, role=t(f"role.{account.role}"))
-        )
-        logout_button(current_engine(), account)
-        st.navigation(pages(account.role)).run()
+        signed_in_run(embedded)
     except CookieKeyError as error:
         st.error(t("login.cookie_key"))
         st.markdown(str(error))
@@ -61,6 +50,40 @@ def main() -> None:
         st.error(t("db.schema_missing", url=describe_url(database_url())))
     except (DatabaseUnavailable, OperationalError, DBAPIError):
         show_database_unavailable()
+
+
+def signed_in_run(embedded: bool) -> None:
+    """Login, then the page of the user's role.
+
+    The navigation is registered before the login runs: the login's cookie component can
+    interrupt the first run, and a run that registered no navigation would lose a deep link
+    such as ``/solicitud?codigo=…``.
+    """
+    key = cookie_key(embedded)
+    known = st.session_state.get(ACCOUNT_KEY)
+    if known:
+        navigation = st.navigation(pages(known.role))
+    else:
+        demo = show_demo_users if embedded else None
+        navigation = st.navigation(login_pages(demo), position="hidden")
+    account = require_login(current_engine(), key)
+    st.session_state[ACCOUNT_KEY] = account
+    if account is None:
+        if known:
+            st.rerun()  # just logged out: back to the login pages
+        navigation.run()
+        return
+    if known is None or known.role != account.role:
+        # Just logged in, or the role changed: run again with this role's pages. After a form
+        # login the cookie component must render first; its answer brings that rerun.
+        if not logged_in_with_form():
+            st.rerun()
+        return
+    st.sidebar.caption(
+        t("login.signed_in_as", name=account.display_name, role=t(f"role.{account.role}"))
+    )
+    logout_button(current_engine(), account)
+    navigation.run()
 
 
 def show_demo_users() -> None:

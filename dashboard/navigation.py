@@ -6,6 +6,8 @@ is also the first access check; every write checks permission again in ``command
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from auth.roles import PAGES
@@ -29,3 +31,19 @@ def pages(role: Role) -> dict[str, list[st.Page]]:
         page = st.Page(render, title=t(title), icon=icon, url_path=url_path, default=index == 0)
         sections.setdefault(t(section), []).append(page)
     return sections
+
+
+def login_pages(render: Callable[[], None] | None) -> list[st.Page]:
+    """While nobody is logged in, every page path shows only the login (drawn by the gate).
+
+    Registering the paths keeps a deep link such as ``/solicitud?codigo=…`` in place while the
+    person logs in; what the page then shows is decided by their role's navigation.
+    """
+    return [
+        st.Page(render or _nothing, title=t("login.title"), url_path=url_path, default=index == 0)
+        for index, url_path in enumerate(ALL_PAGES)
+    ]
+
+
+def _nothing() -> None:
+    """The login form above is the whole page."""

@@ -84,8 +84,9 @@ def small_world(engine: Engine) -> World:
         flood = Category(code="inundacion", name="Inundación", parent_id=emergency.id)
         storm = Category(code="temporal", name="Temporal", parent_id=emergency.id)
         citizen = Citizen(
-            dni="30123456", first_name="Ana", last_name="Pérez", municipality_id=la_plata.id
-        )
+            dni="30123456", first_name="Ana", last_name="Pérez", phone="+54 9 221 555-0101",
+            email="ana.perez@example.com", municipality_id=la_plata.id,
+        )  # fmt: skip
         session.add_all([flood, storm, citizen])
         session.flush()
         session.add(Staff(department_id=food.id, name="Juan Gómez", weekly_capacity=10))
