@@ -60,6 +60,10 @@ def test_home_page_figures_equal_sql(database_url: str, tmp_path: Path) -> None:
         shown = _metrics(page)
         SCREENSHOTS.mkdir(exist_ok=True)
         page.screenshot(path=SCREENSHOTS / "resumen.png", full_page=True)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Descargar CSV").click()
+        exported = Path(download.value.path()).read_text(encoding="utf-8")
+        wait_for_run(page)
 
     now = local_now().replace(second=0, microsecond=0)
     with build_engine(database_url).connect() as connection:
@@ -72,6 +76,15 @@ def test_home_page_figures_equal_sql(database_url: str, tmp_path: Path) -> None:
         "Vencidas": str(row.overdue),
     }
     assert row.open_cases > 0 and row.overdue > 0  # the comparison is not vacuous
+    assert exported.splitlines()[0] == "channel_code,channel,cases,share"
+    with build_engine(database_url).connect() as connection:
+        entry = connection.execute(
+            text(
+                "SELECT username, action, target, details FROM audit_log WHERE action = 'exportar'"
+            )
+        ).one()
+    assert (entry.username, entry.target) == ("gabinete", "resumen_por_canal")
+    assert '"date_from"' in entry.details
 
 
 def _metrics(page) -> dict[str, str]:
