@@ -74,6 +74,8 @@ def logout_button(engine: Engine, account: Account) -> None:
         key="cerrar_sesion",
         callback=lambda _info: end_sessions(engine, account.username),
     )
+    if not st.session_state.get("authentication_status"):
+        st.rerun()  # logged out: show nothing more of the page
 
 
 def _ignore_revoked_cookie(engine: Engine, key: str) -> None:
