@@ -150,6 +150,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "es": "Solo para supervisión: las áreas cuyas solicitudes ve y mueve.",
         "en": "Supervisors only: the departments whose cases they see and move.",
     },
+    "usuarios.scope.placeholder": {"es": "Elegí una o más áreas", "en": "Choose departments"},
     "usuarios.done": {
         "es": "Listo: el cambio quedó guardado y auditado.",
         "en": "Done: the change is saved and audited.",

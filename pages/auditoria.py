@@ -35,7 +35,7 @@ def render() -> None:
     total = int(entries["total"].iloc[0]) if not entries.empty else 0
     st.caption(t("auditoria.total", total=total, size=PAGE_SIZE))
     st.dataframe(
-        entries.drop(columns="total"),
+        entries.drop(columns="total").fillna("—"),
         hide_index=True,
         column_config={
             name: t(f"auditoria.col.{name}") for name in entries.columns if name != "total"

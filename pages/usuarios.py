@@ -22,7 +22,7 @@ def render() -> None:
     st.title(t("page.usuarios"))
     people = run_query(users)
     st.dataframe(
-        people.assign(role=people["role"].map(lambda r: t(f"role.{r}"))),
+        people.assign(role=people["role"].map(lambda r: t(f"role.{r}"))).fillna("—"),
         hide_index=True,
         column_config={name: t(f"usuarios.col.{name}") for name in people.columns},
     )
@@ -72,7 +72,7 @@ def _access_inputs(departments: dict[int, str]) -> tuple[Role, tuple[int, ...]]:
     role = st.selectbox(t("usuarios.col.role"), list(Role), format_func=lambda r: t(f"role.{r}"))
     scope = st.multiselect(
         t("usuarios.col.departments"), list(departments), format_func=departments.__getitem__,
-        help=t("usuarios.scope.help"),
+        help=t("usuarios.scope.help"), placeholder=t("usuarios.scope.placeholder"),
     )  # fmt: skip
     return role, tuple(scope)
 
