@@ -91,12 +91,17 @@ def wait_for_run(page: Page, timeout_ms: int = 30_000) -> None:
     )
 
 
-def log_in(page: Page, base: str, username: str, password: str) -> None:
-    """Fill the login form as a person would and wait for the first page."""
+def submit_login(page: Page, base: str, username: str, password: str) -> None:
+    """Open the app and send the login form as a person would."""
     page.goto(base)
     wait_for_run(page)
     page.get_by_role("textbox", name="Usuario").fill(username)
     page.get_by_role("textbox", name="Contraseña").fill(password)
     page.get_by_role("button", name="Ingresar").click()
+
+
+def log_in(page: Page, base: str, username: str, password: str) -> None:
+    """Log in and wait for the first page of the user's role."""
+    submit_login(page, base, username, password)
     page.get_by_role("button", name="Cerrar sesión").wait_for(timeout=30_000)
     wait_for_run(page)

@@ -18,7 +18,7 @@ from dashboard.domain import Role, local_now
 from dashboard.migrate import upgrade
 from dashboard.models import Case
 from tests.builders import PASSWORD, add_case, add_role_users, small_world
-from tests.e2e_server import chromium, log_in, running_app, wait_for_run
+from tests.e2e_server import chromium, log_in, running_app, submit_login, wait_for_run
 
 pytestmark = pytest.mark.e2e
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
@@ -132,11 +132,7 @@ def test_masked_roles_never_receive_personal_data(app) -> None:
 
 
 def _submit(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(base)
-    wait_for_run(page)
-    page.get_by_role("textbox", name="Usuario").fill(username)
-    page.get_by_role("textbox", name="Contraseña").fill(password)
-    page.get_by_role("button", name="Ingresar").click()
+    submit_login(page, base, username, password)
     page.get_by_test_id("stAlertContentError").wait_for()
 
 
