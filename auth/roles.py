@@ -19,7 +19,7 @@ PAGES: dict[Role, tuple[str, ...]] = {
     Role.SUPERVISOR: ("resumen", "solicitud"),
     Role.GABINETE: ("resumen", "solicitud"),
     Role.MESA: ("resumen", "solicitud"),
-    Role.ADMIN: ("resumen", "solicitud", "usuarios", "auditoria"),
+    Role.ADMIN: ("resumen", "solicitud", "usuarios", "catalogo", "auditoria"),
 }
 #: Roles that may reveal a case's personal data (with a stated reason, logged).
 MAY_REVEAL: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.ADMIN})

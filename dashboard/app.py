@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError  # noqa: E402
 from auth.cookies import CookieKeyError, cookie_key  # noqa: E402
 from auth.demo import DEMO_USERS  # noqa: E402
 from auth.gate import logged_in_with_form, logout_button, require_login  # noqa: E402
+from dashboard.actions import show_notice  # noqa: E402
 from dashboard.data import current_engine, ensure_database  # noqa: E402
 from dashboard.db import DatabaseUnavailable, SchemaMissing, describe_url  # noqa: E402
 from dashboard.navigation import login_pages, pages  # noqa: E402
@@ -83,6 +84,7 @@ def signed_in_run(embedded: bool) -> None:
         t("login.signed_in_as", name=account.display_name, role=t(f"role.{account.role}"))
     )
     logout_button(current_engine(), account)
+    show_notice()
     navigation.run()
 
 

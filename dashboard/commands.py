@@ -15,8 +15,17 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from auth.passwords import hash_password
 from auth.roles import Actor
-from dashboard.domain import Role, local_now
-from dashboard.models import AuditEntry, Case, Citizen, Department, User, user_departments
+from dashboard.domain import DepartmentKind, Priority, Role, local_now
+from dashboard.models import (
+    AuditEntry,
+    Case,
+    Category,
+    Citizen,
+    Department,
+    SlaTarget,
+    User,
+    user_departments,
+)
 
 MIN_REASON_LENGTH = 10
 
@@ -172,6 +181,83 @@ def set_user_access(
         _set_departments(connection, user_id, department_ids)
         audit(connection, actor, "cambiar_acceso", target=username,
               details={"rol": str(role), "areas": list(department_ids)})  # fmt: skip
+
+
+def set_department_capacity(
+    engine: Engine, actor: Actor, department_id: int, weekly_capacity: int, active: bool
+) -> None:
+    """A department's weekly capacity (cases per week) and whether it takes cases."""
+    _require_admin(actor)
+    if weekly_capacity < 0:
+        raise CommandError("La capacidad semanal no puede ser negativa.")
+    with engine.begin() as connection:
+        code = connection.execute(
+            select(Department.code).where(
+                Department.id == department_id,
+                Department.kind.in_([DepartmentKind.INTERNAL, DepartmentKind.INTAKE]),
+            )
+        ).scalar()
+        if code is None:
+            raise CommandError("Esa área no existe o es un actor externo.")
+        connection.execute(
+            update(Department)
+            .where(Department.id == department_id)
+            .values(weekly_capacity=weekly_capacity, active=active)
+        )
+        audit(connection, actor, "cambiar_capacidad", target=code,
+              details={"capacidad_semanal": weekly_capacity, "activa": active})  # fmt: skip
+
+
+def set_sla_target(
+    engine: Engine, actor: Actor, category_id: int, priority: Priority, hours: int
+) -> None:
+    """Hours allowed from creation to close for one category and priority."""
+    _require_admin(actor)
+    if not 1 <= hours <= 24 * 365:
+        raise CommandError("La meta debe estar entre 1 hora y 1 año (8760 horas).")
+    with engine.begin() as connection:
+        changed = connection.execute(
+            update(SlaTarget)
+            .where(SlaTarget.category_id == category_id, SlaTarget.priority == priority)
+            .values(target_hours=hours)
+        ).rowcount
+        if changed != 1:
+            raise CommandError("Esa categoría no tiene meta para esa prioridad.")
+        audit(connection, actor, "cambiar_meta", target=f"{category_id}/{priority}",
+              details={"horas": hours})  # fmt: skip
+
+
+def add_category(
+    engine: Engine, actor: Actor, group_id: int, code: str, name: str, hours: dict[Priority, int]
+) -> None:
+    """A new category inside a group, with its target hours for every priority."""
+    _require_admin(actor)
+    code, name = code.strip().lower(), name.strip()
+    if not code or not name:
+        raise CommandError("El código y el nombre de la categoría son obligatorios.")
+    if set(hours) != set(Priority) or not all(1 <= h <= 24 * 365 for h in hours.values()):
+        raise CommandError("Indicá una meta de 1 a 8760 horas para cada prioridad.")
+    with engine.begin() as connection:
+        group = connection.execute(
+            select(Category.id).where(Category.id == group_id, Category.parent_id.is_(None))
+        ).scalar()
+        if group is None:
+            raise CommandError("Elegí un grupo de categorías existente.")
+        if connection.execute(select(Category.id).where(Category.code == code)).first():
+            raise CommandError(f"Ya existe una categoría con el código {code}.")
+        category_id = connection.execute(
+            insert(Category).values(code=code, name=name, parent_id=group_id).returning(Category.id)
+        ).scalar_one()
+        connection.execute(
+            insert(SlaTarget),
+            [
+                {"category_id": category_id, "priority": p, "target_hours": h}
+                for p, h in hours.items()
+            ],
+        )
+        targets = {str(priority): value for priority, value in hours.items()}
+        audit(connection, actor, "crear_categoria", target=code,
+              details={"grupo": group_id, "metas": targets})  # fmt: skip
 
 
 def _required_reason(reason: str) -> str:

@@ -161,6 +161,32 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "usuarios.col.role": {"es": "Rol", "en": "Role"},
     "usuarios.col.active": {"es": "Habilitado", "en": "Enabled"},
     "usuarios.col.departments": {"es": "Áreas a cargo", "en": "Departments"},
+    # Catalogue
+    "page.catalogo": {"es": "Catálogo y metas", "en": "Catalogue and targets"},
+    "catalogo.areas": {"es": "Áreas y capacidad", "en": "Departments and capacity"},
+    "catalogo.metas": {"es": "Metas de atención", "en": "Service targets"},
+    "catalogo.nueva": {"es": "Nueva categoría", "en": "New category"},
+    "catalogo.save": {"es": "Guardar", "en": "Save"},
+    "catalogo.create": {"es": "Crear categoría", "en": "Create category"},
+    "catalogo.hours": {"es": "Meta (horas)", "en": "Target (hours)"},
+    "catalogo.hours.help": {
+        "es": "Horas desde el ingreso hasta el cierre que fija la fecha de vencimiento.",
+        "en": "Hours from creation to closing that set the due date.",
+    },
+    "catalogo.col.name": {"es": "Área", "en": "Department"},
+    "catalogo.col.weekly_capacity": {
+        "es": "Capacidad semanal (solicitudes por semana)",
+        "en": "Weekly capacity (cases per week)",
+    },
+    "catalogo.col.active": {"es": "Activa", "en": "Active"},
+    "catalogo.col.staff": {"es": "Personal activo", "en": "Active staff"},
+    "catalogo.col.group": {"es": "Grupo", "en": "Group"},
+    "catalogo.col.id": {"es": "Id", "en": "Id"},
+    "catalogo.col.code": {"es": "Código", "en": "Code"},
+    "priority.urgente": {"es": "urgente", "en": "urgent"},
+    "priority.alta": {"es": "alta", "en": "high"},
+    "priority.media": {"es": "media", "en": "medium"},
+    "priority.baja": {"es": "baja", "en": "low"},
     # Audit log
     "auditoria.caption": {
         "es": (

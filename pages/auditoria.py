@@ -13,7 +13,8 @@ from queries.audit import PAGE_SIZE, audit_entries
 
 ACTIONS = (
     "revelar_datos", "exportar", "crear_usuario", "cambiar_acceso", "restablecer_contrasena",
-    "deshabilitar_usuario", "habilitar_usuario", "cerrar_sesion",
+    "deshabilitar_usuario", "habilitar_usuario", "cerrar_sesion", "cambiar_capacidad",
+    "cambiar_meta", "crear_categoria",
 )  # fmt: skip
 
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
-from auth.passwords import WeakPassword
 from dashboard import commands
-from dashboard.data import clear_cached_queries, current_engine, run_query
+from dashboard.actions import run_command
+from dashboard.data import run_query
 from dashboard.domain import DepartmentKind, Role
-from dashboard.session import current_actor
 from dashboard.ui import t
 from queries import catalogs
 from queries.users import users
@@ -44,7 +41,7 @@ def _create_form(departments: dict[int, str]) -> None:
     role, scope = _access_inputs(departments)
     password = st.text_input(t("login.password"), type="password")
     if st.form_submit_button(t("usuarios.create")):
-        _run(commands.create_user, username=username, display_name=name, role=role,
+        run_command(commands.create_user, username=username, display_name=name, role=role,
              password=password, department_ids=scope, email=email)  # fmt: skip
 
 
@@ -53,15 +50,15 @@ def _change_form(action: str, usernames: list[str], departments: dict[int, str])
     if action == "access":
         role, scope = _access_inputs(departments)
         if st.form_submit_button(t("usuarios.access")):
-            _run(commands.set_user_access, username, role, scope)
+            run_command(commands.set_user_access, username, role, scope)
     elif action == "password":
         password = st.text_input(t("usuarios.new_password"), type="password")
         if st.form_submit_button(t("usuarios.password")):
-            _run(commands.reset_password, username, password)
+            run_command(commands.reset_password, username, password)
     else:
         active = st.radio(t("usuarios.col.active"), (True, False), format_func=_state_label)
         if st.form_submit_button(t("usuarios.active")):
-            _run(commands.set_user_active, username, active)
+            run_command(commands.set_user_active, username, active)
 
 
 def _state_label(active: bool) -> str:
@@ -81,14 +78,3 @@ def _internal_departments() -> dict[int, str]:
     frame = run_query(catalogs.departments)
     inside = frame[frame["kind"].isin([DepartmentKind.INTERNAL, DepartmentKind.INTAKE])]
     return dict(zip(inside["id"], inside["name"], strict=True))
-
-
-def _run(command: Callable[..., None], *args, **kwargs) -> None:
-    """Carry out a command as the signed-in admin; say in Spanish what happened."""
-    try:
-        command(current_engine(), current_actor(), *args, **kwargs)
-    except (commands.CommandError, WeakPassword) as refusal:
-        st.error(str(refusal))
-        return
-    clear_cached_queries()
-    st.success(t("usuarios.done"))

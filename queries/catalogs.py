@@ -9,7 +9,8 @@ import pandas as pd
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import aliased
 
-from dashboard.models import Category, Channel, Department, Municipality
+from dashboard.domain import DepartmentKind
+from dashboard.models import Category, Channel, Department, Municipality, SlaTarget, Staff
 from queries._frames import to_frame
 
 
@@ -42,4 +43,40 @@ def municipalities(connection: Connection) -> pd.DataFrame:
     query = select(Municipality.id, Municipality.name, Municipality.population).order_by(
         Municipality.name
     )
+    return to_frame(connection, query)
+
+
+def department_capacities(connection: Connection) -> pd.DataFrame:
+    """Internal departments and intake areas: ``id, code, name, weekly_capacity, active, staff``."""
+    staff = (
+        select(Staff.department_id, func.count().label("staff"))
+        .where(Staff.active)
+        .group_by(Staff.department_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Department.id, Department.code, Department.name, Department.weekly_capacity,
+            Department.active, func.coalesce(staff.c.staff, 0).label("staff"),
+        )
+        .outerjoin(staff, staff.c.department_id == Department.id)
+        .where(Department.kind.in_([DepartmentKind.INTERNAL, DepartmentKind.INTAKE]))
+        .order_by(Department.name)
+    )  # fmt: skip
+    return to_frame(connection, query)
+
+
+def sla_targets(connection: Connection) -> pd.DataFrame:
+    """Target hours per category and priority: ``category_id, group, category, priority, hours``."""
+    parent = aliased(Category)
+    query = (
+        select(
+            Category.id.label("category_id"), parent.name.label("group"),
+            Category.name.label("category"), SlaTarget.priority,
+            SlaTarget.target_hours.label("hours"),
+        )
+        .join(SlaTarget, SlaTarget.category_id == Category.id)
+        .join(parent, Category.parent_id == parent.id)
+        .order_by(parent.name, Category.name, SlaTarget.priority)
+    )  # fmt: skip
     return to_frame(connection, query)

@@ -24,6 +24,7 @@ from dashboard.models import (
     Citizen,
     Department,
     Municipality,
+    SlaTarget,
     Staff,
 )
 
@@ -90,6 +91,11 @@ def small_world(engine: Engine) -> World:
         session.add_all([flood, storm, citizen])
         session.flush()
         session.add(Staff(department_id=food.id, name="Juan Gómez", weekly_capacity=10))
+        session.add_all(
+            SlaTarget(category_id=category.id, priority=priority, target_hours=hours)
+            for category in (flood, storm)
+            for priority, hours in zip(Priority, (480, 240, 72, 24), strict=True)
+        )
         session.commit()
         return World(
             la_plata=la_plata.id,

@@ -29,7 +29,7 @@ def test_an_admin_creates_a_supervisor_and_it_is_audited(app_database: Engine) -
     at.text_input[3].input("una-clave-suficiente")
     at.button[0].click().run()
     assert not at.exception
-    assert at.success[0].value == translate("usuarios.done", "es")
+    assert at.toast[0].value == translate("usuarios.done", "es")
     with app_database.connect() as connection:
         assert connection.execute(select(User.role).where(User.username == "nueva")).scalar() == (
             "supervisor"
@@ -76,3 +76,23 @@ def test_demo_users_are_shown_only_with_the_embedded_demo(
 def test_the_library_cloud_features_stay_off(app_database: Engine) -> None:
     at = signed_in(AppTest.from_file(APP, default_timeout=30), "gabinete").run()
     assert at.session_state["authenticator"].api_key is None
+
+
+def test_an_admin_changes_a_departments_capacity(app_database: Engine) -> None:
+    at = as_admin("catalogo")
+    assert "Asistencia Alimentaria" in at.dataframe[0].value["name"].tolist()
+    at.selectbox[0].select_index(0)
+    at.number_input[0].set_value(80)
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.toast[0].value == translate("usuarios.done", "es")
+    chosen = at.dataframe[0].value.iloc[0]
+    assert chosen["weekly_capacity"] == 80
+
+
+def test_the_target_table_shows_every_priority(app_database: Engine) -> None:
+    at = as_admin("catalogo")
+    at.segmented_control[0].set_value("metas").run()
+    wide = at.dataframe[0].value
+    assert {"urgente", "alta", "media", "baja"} <= set(wide.columns)
+    assert wide.loc[wide["category"] == "Inundación", "urgente"].tolist() == [24]

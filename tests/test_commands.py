@@ -6,15 +6,15 @@ import json
 from datetime import datetime
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DatabaseError
 
 from auth.accounts import load_account
 from auth.passwords import WeakPassword, verify_password
 from auth.roles import Actor
 from dashboard import commands
-from dashboard.domain import Role
-from dashboard.models import AuditEntry, Case
+from dashboard.domain import Priority, Role
+from dashboard.models import AuditEntry, Case, Category, Department, SlaTarget
 from tests.builders import add_case, add_role_users, small_world
 
 
@@ -127,3 +127,44 @@ def test_the_audit_log_is_append_only(engine: Engine, world) -> None:
         connection.execute(text("DELETE FROM audit_log"))
     with pytest.raises(DatabaseError, match="append-only"), engine.begin() as connection:
         connection.execute(text("UPDATE audit_log SET reason = 'x'"))
+
+
+def test_an_admin_sets_capacity_and_targets_and_adds_a_category(engine: Engine, world) -> None:
+    admin = Actor("admin", Role.ADMIN)
+    commands.set_department_capacity(engine, admin, world.food, 75, True)
+    commands.set_sla_target(engine, admin, world.flood, Priority.URGENTE, 12)
+    commands.add_category(
+        engine, admin, world.group_emergency, "emer-sequia", "Sequía",
+        {Priority.URGENTE: 24, Priority.ALTA: 72, Priority.MEDIA: 240, Priority.BAJA: 480},
+    )  # fmt: skip
+    with engine.connect() as connection:
+        capacity = connection.execute(
+            select(Department.weekly_capacity).where(Department.id == world.food)
+        ).scalar_one()
+        urgent = connection.execute(
+            select(SlaTarget.target_hours).where(
+                SlaTarget.category_id == world.flood, SlaTarget.priority == Priority.URGENTE
+            )
+        ).scalar_one()
+        drought = connection.execute(
+            select(func.count())
+            .select_from(SlaTarget)
+            .join(Category, Category.id == SlaTarget.category_id)
+            .where(Category.code == "emer-sequia")
+        ).scalar_one()
+    assert (capacity, urgent, drought) == (75, 12, 4)
+    actions = [entry.action for entry in audit_rows(engine)][-3:]
+    assert actions == ["cambiar_capacidad", "cambiar_meta", "crear_categoria"]
+
+
+def test_catalogue_rules_are_enforced_in_the_command(engine: Engine, world) -> None:
+    admin = Actor("admin", Role.ADMIN)
+    with pytest.raises(commands.CommandError):
+        commands.set_department_capacity(engine, admin, world.food, -1, True)
+    with pytest.raises(commands.CommandError):
+        commands.set_sla_target(engine, admin, world.flood, Priority.ALTA, 0)
+    with pytest.raises(commands.CommandError, match="Ya existe"):
+        commands.add_category(engine, admin, world.group_emergency, "inundacion", "Otra",
+                              dict.fromkeys(Priority, 24))  # fmt: skip
+    with pytest.raises(commands.PermissionDenied):
+        commands.set_sla_target(engine, Actor("mesa", Role.MESA), world.flood, Priority.ALTA, 5)

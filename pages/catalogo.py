@@ -1,0 +1,91 @@
+"""Catálogo (administrators): departments' capacity, categories and their SLA targets."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import commands
+from dashboard.actions import run_command
+from dashboard.data import run_query
+from dashboard.domain import Priority
+from dashboard.ui import t
+from queries import catalogs
+
+PARTS = ("areas", "metas", "nueva")
+
+
+def render() -> None:
+    st.title(t("page.catalogo"))
+    part = st.segmented_control(
+        t("usuarios.action"), PARTS, format_func=lambda p: t(f"catalogo.{p}"), default="areas"
+    )
+    if part == "areas":
+        _capacities()
+    elif part == "metas":
+        _targets()
+    else:
+        _new_category()
+
+
+def _capacities() -> None:
+    departments = run_query(catalogs.department_capacities)
+    st.dataframe(
+        departments.drop(columns=["id", "code"]),
+        hide_index=True,
+        column_config={name: t(f"catalogo.col.{name}") for name in departments.columns},
+    )
+    names = dict(zip(departments["id"], departments["name"], strict=True))
+    with st.form(key="capacidad", clear_on_submit=True):
+        chosen = st.selectbox(t("filters.department"), list(names), format_func=names.__getitem__)
+        capacity = st.number_input(t("catalogo.col.weekly_capacity"), min_value=0, step=5)
+        active = st.checkbox(t("catalogo.col.active"), value=True)
+        if st.form_submit_button(t("catalogo.save")):
+            run_command(commands.set_department_capacity, chosen, int(capacity), active)
+
+
+def _targets() -> None:
+    targets = run_query(catalogs.sla_targets)
+    wide = targets.pivot_table(
+        index=["category_id", "group", "category"], columns="priority", values="hours"
+    ).reset_index()
+    st.dataframe(
+        wide.drop(columns="category_id"),
+        hide_index=True,
+        column_config={
+            "group": t("catalogo.col.group"),
+            "category": t("filters.category"),
+            **{str(p): t(f"priority.{p}") for p in Priority},
+        },
+    )
+    st.caption(t("catalogo.hours.help"))
+    names = dict(zip(wide["category_id"], wide["group"] + " › " + wide["category"], strict=True))
+    with st.form(key="meta", clear_on_submit=True):
+        chosen = st.selectbox(t("filters.category"), list(names), format_func=names.__getitem__)
+        priority = st.selectbox(t("field.priority"), list(Priority), format_func=_priority)
+        hours = st.number_input(t("catalogo.hours"), min_value=1, max_value=8760, value=240)
+        if st.form_submit_button(t("catalogo.save")):
+            run_command(commands.set_sla_target, chosen, priority, int(hours))
+
+
+def _new_category() -> None:
+    groups = run_query(catalogs.categories)
+    groups = groups[groups["group"].isna()]
+    names = dict(zip(groups["id"], groups["name"], strict=True))
+    with st.form(key="categoria", clear_on_submit=True):
+        group = st.selectbox(t("catalogo.col.group"), list(names), format_func=names.__getitem__)
+        code = st.text_input(t("field.code"))
+        name = st.text_input(t("usuarios.col.display_name"))
+        hours = {
+            priority: st.number_input(
+                f"{t('catalogo.hours')} · {_priority(priority)}", min_value=1, max_value=8760,
+                value=240, key=f"horas-{priority}",
+            )
+            for priority in Priority
+        }  # fmt: skip
+        if st.form_submit_button(t("catalogo.create")):
+            run_command(commands.add_category, group, code, name,
+                        {p: int(h) for p, h in hours.items()})  # fmt: skip
+
+
+def _priority(priority: Priority) -> str:
+    return t(f"priority.{priority}")
