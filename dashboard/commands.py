@@ -8,21 +8,33 @@ Pages never write to the database themselves; hidden buttons are not security.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from auth.passwords import hash_password
 from auth.roles import Actor
-from dashboard.domain import DepartmentKind, Priority, Role, local_now
+from dashboard.domain import (
+    CLOSED_STATUSES,
+    DepartmentKind,
+    EventKind,
+    Priority,
+    Role,
+    Status,
+    local_now,
+)
 from dashboard.models import (
     AuditEntry,
     Case,
+    CaseEvent,
     Category,
     Citizen,
     Department,
     SlaTarget,
+    Staff,
     User,
     user_departments,
 )
@@ -312,3 +324,144 @@ def _set_departments(connection: Connection, user_id: int, department_ids: tuple
             insert(user_departments),
             [{"user_id": user_id, "department_id": d} for d in department_ids],
         )
+
+
+# Reassignment. Each case moves in its own transaction (its row and its ``reasignada`` event
+# together, or neither), guarded by optimistic concurrency on ``cases.version``: a case that
+# changed since the form was drawn is refused and reported, the others still move. A bulk
+# move reports per case what moved and what did not; it is not all-or-nothing.
+
+MIN_NOTE_LENGTH = 10
+
+
+class Reason(StrEnum):
+    OVER_CAPACITY = "sobrecarga"
+    WRONG_CATEGORY = "categoria_equivocada"
+    OTHER_COMPETENCE = "competencia_de_otra_area"
+    ABSENCE = "ausencia"
+    OTHER = "otro"
+
+
+@dataclass(frozen=True)
+class ShownCase:
+    """A case as the form showed it: its code and the version the user saw."""
+
+    code: str
+    version: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: str
+    moved: bool
+    message: str
+
+
+def reassign(
+    engine: Engine,
+    actor: Actor,
+    cases: Sequence[ShownCase],
+    target_department_id: int,
+    assignee_id: int | None,
+    reason: Reason,
+    note: str,
+) -> list[Outcome]:
+    """Move ``cases`` to a department (and optionally a person); one outcome per case."""
+    note = (note or "").strip()
+    if actor.role != Role.SUPERVISOR:
+        raise PermissionDenied("Solo la supervisión de un área puede reasignar solicitudes.")
+    if len(note) < MIN_NOTE_LENGTH:
+        raise CommandError(f"Explicá el motivo en al menos {MIN_NOTE_LENGTH} caracteres.")
+    if not cases:
+        raise CommandError("Elegí al menos una solicitud.")
+    with engine.connect() as connection:
+        target = _check_target(connection, target_department_id, assignee_id)
+        user_id = connection.execute(
+            select(User.id).where(User.username == actor.username)
+        ).scalar()
+    return [
+        _move_one(
+            engine, actor, user_id, shown, (target_department_id, target), assignee_id,
+            Reason(reason), note,
+        )
+        for shown in cases
+    ]  # fmt: skip
+
+
+def _check_target(connection: Connection, department_id: int, assignee_id: int | None) -> str:
+    """The target department's name, after checking it and the assignee exist and fit."""
+    department = connection.execute(
+        select(Department.name, Department.kind, Department.active).where(
+            Department.id == department_id
+        )
+    ).one_or_none()
+    if department is None or department.kind != DepartmentKind.INTERNAL or not department.active:
+        raise CommandError("El área de destino no existe o no recibe solicitudes.")
+    if assignee_id is not None:
+        person = connection.execute(
+            select(Staff.department_id, Staff.active).where(Staff.id == assignee_id)
+        ).one_or_none()
+        if person is None or person.department_id != department_id:
+            raise CommandError(f"La persona elegida no trabaja en {department.name}.")
+        if not person.active:
+            raise CommandError("La persona elegida no está activa.")
+    return department.name
+
+
+def _move_one(
+    engine: Engine,
+    actor: Actor,
+    user_id: int | None,
+    shown: ShownCase,
+    target: tuple[int, str],
+    assignee_id: int | None,
+    reason: Reason,
+    note: str,
+) -> Outcome:
+    with engine.begin() as connection:
+        case = connection.execute(
+            select(Case.id, Case.department_id, Case.status, Case.version, Department.name)
+            .join(Department, Department.id == Case.department_id)
+            .where(Case.code == shown.code)
+        ).one_or_none()
+        refusal = _refusal(actor, shown, case)
+        if refusal:
+            return Outcome(shown.code, False, refusal)
+        target_id, target_name = target
+        now = local_now()
+        changed = connection.execute(
+            update(Case)
+            .where(Case.id == case.id, Case.version == shown.version)
+            .values(
+                department_id=target_id,
+                assignee_id=assignee_id,
+                status=Status.ASIGNADA,
+                version=Case.version + 1,
+            )
+        ).rowcount
+        if changed != 1:  # changed between our read and our write
+            return Outcome(shown.code, False, f"{shown.code} cambió mientras se guardaba.")
+        connection.execute(
+            insert(CaseEvent).values(
+                case_id=case.id, kind=EventKind.REASSIGNED, at=now, actor_user_id=user_id,
+                from_department_id=case.department_id, to_department_id=target_id,
+                from_status=case.status, to_status=Status.ASIGNADA, reason=str(reason),
+                note=note,
+            )
+        )  # fmt: skip
+        audit(connection, actor, "reasignar", target=shown.code, reason=note, at=now,
+              details={"de": case.name, "a": target_name, "motivo": str(reason)})  # fmt: skip
+    return Outcome(shown.code, True, f"{shown.code} pasó de {case.name} a {target_name}.")
+
+
+def _refusal(actor: Actor, shown: ShownCase, case) -> str | None:
+    if case is None or not actor.covers(case.department_id):
+        return f"{shown.code} no está entre las solicitudes de tus áreas."
+    if case.status in CLOSED_STATUSES:
+        return f"{shown.code} está {case.status}: no se puede mover."
+    if case.version != shown.version:
+        return (
+            f"{shown.code} cambió desde que la viste: ahora está en {case.name}, "
+            f"estado {case.status}. Volvé a abrirla antes de moverla."
+        )
+    return None
