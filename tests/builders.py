@@ -46,6 +46,7 @@ class World:
     flood: int
     storm: int
     citizen: int
+    juan: int  # staff of Asistencia Alimentaria
 
 
 def small_world(engine: Engine) -> World:
@@ -90,7 +91,8 @@ def small_world(engine: Engine) -> World:
         )  # fmt: skip
         session.add_all([flood, storm, citizen])
         session.flush()
-        session.add(Staff(department_id=food.id, name="Juan Gómez", weekly_capacity=10))
+        juan = Staff(department_id=food.id, name="Juan Gómez", weekly_capacity=10)
+        session.add(juan)
         session.add_all(
             SlaTarget(category_id=category.id, priority=priority, target_hours=hours)
             for category in (flood, storm)
@@ -109,6 +111,7 @@ def small_world(engine: Engine) -> World:
             flood=flood.id,
             storm=storm.id,
             citizen=citizen.id,
+            juan=juan.id,
         )
 
 
@@ -124,6 +127,7 @@ def add_case(
     due_in: timedelta = timedelta(days=10),
     closed_at: datetime | None = None,
     status: Status | None = None,
+    assignee: int | None = None,
 ) -> int:
     """One case and its intake event; closed when ``closed_at`` is given."""
     status = status or (Status.CERRADA if closed_at else Status.ASIGNADA)
@@ -138,6 +142,7 @@ def add_case(
             priority=Priority.MEDIA,
             status=status,
             department_id=department or world.food,
+            assignee_id=assignee,
             municipality_id=municipality or world.la_plata,
             created_at=created_at,
             due_at=created_at + due_in,

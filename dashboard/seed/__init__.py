@@ -71,6 +71,8 @@ def seed_database(
     show_progress: bool = False,
 ) -> SeedReport:
     """Migrate, then write ``cases`` demo cases with their citizens, staff and history."""
+    if cases < 1 or years < 1:
+        raise ValueError(f"cases and years must be positive (got {cases}, {years})")
     started = time.monotonic()
     until = until or date.today()
     upgrade(engine)

@@ -14,14 +14,22 @@ from dashboard.seed import Mode, SeedRefused, seed_database
 from dashboard.settings import database_url
 
 
+def positive(value: str) -> int:
+    """argparse type: a whole number above zero, so a typo fails with usage, not a traceback."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"debe ser un entero positivo: {value}")
+    return number
+
+
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard.seed",
         description="Carga solicitudes de demostración con aspecto de provincia.",
     )
-    parser.add_argument("--cases", type=int, required=True, help="cantidad de solicitudes")
+    parser.add_argument("--cases", type=positive, required=True, help="cantidad de solicitudes")
     parser.add_argument("--seed", type=int, default=7, help="semilla (mismos datos, misma semilla)")
-    parser.add_argument("--years", type=int, default=5, help="años de historia (5)")
+    parser.add_argument("--years", type=positive, default=5, help="años de historia (5)")
     parser.add_argument(
         "--until", type=date.fromisoformat, default=None, help="fin de los datos, AAAA-MM-DD (hoy)"
     )

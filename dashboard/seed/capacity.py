@@ -17,8 +17,8 @@ from dashboard.seed.world import World
 OVERLOADED = ("DIR-ALIM", "DIR-HAB", "DIR-EMER", "DIR-NINEZ", "DEL-RXII", "DIR-DOC")
 OVERLOADED_RATIO = (0.65, 0.85)
 COMFORTABLE_RATIO = (1.05, 1.6)
-#: Cases a staff member handles in a week, roughly.
-CASES_PER_STAFF_WEEK = 12
+#: Cases a staff member handles in a week, roughly: about 550 people at a million cases.
+CASES_PER_STAFF_WEEK = 18
 
 
 def weekly_capacity(
