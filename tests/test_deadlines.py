@@ -1,0 +1,56 @@
+"""Business-day due dates with Argentine holidays and paused clocks (known answers)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from dashboard.deadlines import add_business_hours, business_hours_between, due_at, is_business_day
+
+
+def test_weekends_and_national_holidays_are_not_business_days() -> None:
+    assert is_business_day(date(2026, 5, 22))  # Friday
+    assert not is_business_day(date(2026, 5, 23))  # Saturday
+    assert not is_business_day(date(2026, 5, 25))  # Revolución de Mayo, a Monday
+    assert not is_business_day(date(2026, 7, 9))  # Independence Day
+
+
+def test_a_target_skips_the_weekend_and_a_monday_holiday() -> None:
+    # Friday 10:00 → 14 h that Friday; Saturday, Sunday and Monday 25 May do not count.
+    assert add_business_hours(datetime(2026, 5, 22, 10), 24) == datetime(2026, 5, 26, 10)
+
+
+def test_a_target_within_the_same_business_day() -> None:
+    assert add_business_hours(datetime(2026, 5, 20, 9), 5) == datetime(2026, 5, 20, 14)
+
+
+def test_a_case_created_on_a_holiday_starts_counting_the_next_business_day() -> None:
+    assert add_business_hours(datetime(2026, 7, 9, 15), 2) == datetime(2026, 7, 13, 2)
+
+
+def test_business_hours_between_counts_only_business_time() -> None:
+    assert business_hours_between(datetime(2026, 5, 22, 10), datetime(2026, 5, 26, 10)) == 24
+    assert business_hours_between(datetime(2026, 5, 23), datetime(2026, 5, 26)) == 0
+
+
+@pytest.mark.parametrize(
+    ("pauses", "expected"),
+    [
+        ([], datetime(2026, 5, 21, 10)),
+        # waiting all of Thursday 21: the due date moves one business day on, to Friday
+        ([(datetime(2026, 5, 21), datetime(2026, 5, 22))], datetime(2026, 5, 22, 10)),
+        # waiting over the weekend costs nothing: no business time passed
+        ([(datetime(2026, 5, 23), datetime(2026, 5, 25))], datetime(2026, 5, 21, 10)),
+        # two pauses of 6 business hours each push it 12 hours on
+        (
+            [
+                (datetime(2026, 5, 19, 8), datetime(2026, 5, 19, 14)),
+                (datetime(2026, 5, 20, 8), datetime(2026, 5, 20, 14)),
+            ],
+            datetime(2026, 5, 21, 22),
+        ),
+    ],
+)
+def test_waiting_pauses_the_clock(pauses: list, expected: datetime) -> None:
+    assert due_at(datetime(2026, 5, 19, 10), 48, pauses) == expected
