@@ -167,6 +167,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "catalogo.metas": {"es": "Metas de atención", "en": "Service targets"},
     "catalogo.nueva": {"es": "Nueva categoría", "en": "New category"},
     "catalogo.save": {"es": "Guardar", "en": "Save"},
+    "catalogo.capacity.placeholder": {
+        "es": "Escribí la nueva capacidad semanal",
+        "en": "Type the new weekly capacity",
+    },
     "catalogo.create": {"es": "Crear categoría", "en": "Create category"},
     "catalogo.hours": {"es": "Meta (horas)", "en": "Target (hours)"},
     "catalogo.hours.help": {

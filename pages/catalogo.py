@@ -37,10 +37,16 @@ def _capacities() -> None:
     names = dict(zip(departments["id"], departments["name"], strict=True))
     with st.form(key="capacidad", clear_on_submit=True):
         chosen = st.selectbox(t("filters.department"), list(names), format_func=names.__getitem__)
-        capacity = st.number_input(t("catalogo.col.weekly_capacity"), min_value=0, step=5)
+        capacity = st.number_input(
+            t("catalogo.col.weekly_capacity"), min_value=0, step=5, value=None,
+            placeholder=t("catalogo.capacity.placeholder"),
+        )  # fmt: skip
         active = st.checkbox(t("catalogo.col.active"), value=True)
         if st.form_submit_button(t("catalogo.save")):
-            run_command(commands.set_department_capacity, chosen, int(capacity), active)
+            if capacity is None:
+                st.error(t("catalogo.capacity.placeholder"))
+            else:
+                run_command(commands.set_department_capacity, chosen, int(capacity), active)
 
 
 def _targets() -> None:
