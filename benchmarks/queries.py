@@ -27,6 +27,7 @@ from dashboard.db import build_engine, describe_url
 from dashboard.domain import local_now
 from dashboard.models import Case, Channel
 from dashboard.settings import database_url
+from queries.case_list import CaseListOptions
 from queries.filters import DEFAULT_PERIOD_DAYS, CaseFilters
 
 
@@ -102,6 +103,7 @@ def sample_arguments(connection: Connection) -> dict[str, object]:
         "scope": None,
         "date_from": today - timedelta(days=30),
         "date_to": today,
+        "options": CaseListOptions(),
     }
 
 
