@@ -6,17 +6,31 @@ PostgreSQL); expected values come from the data's own rules, not from a stored s
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, insert, select, text
+from sqlalchemy.orm import aliased
 
 from dashboard.db import build_engine
+from dashboard.domain import CLOSED_STATUSES, DepartmentKind, EventKind
+from dashboard.models import (
+    AuditEntry,
+    Case,
+    CaseEvent,
+    Category,
+    Citizen,
+    Department,
+    SlaTarget,
+    Staff,
+)
 from dashboard.seed import FLOOD_PARTIDOS, Mode, SeedRefused, flood_window, seed_database
 from dashboard.settings import PROJECT_ROOT
 from tests.conftest import BACKENDS, fresh_postgres_database
@@ -50,6 +64,61 @@ def rows(engine: Engine, sql: str, **params) -> list:
         return connection.execute(text(sql), params).all()
 
 
+def typed(engine: Engine, statement) -> list:
+    """Rows of a Core ``select``: datetimes come back as datetimes on both back ends."""
+    with engine.connect() as connection:
+        return connection.execute(statement).all()
+
+
+@dataclass
+class Replay:
+    """A case as its history leaves it, rebuilt event by event."""
+
+    created_at: datetime
+    last_at: datetime
+    status: str
+    department_id: int
+    #: The last ministry department that held the case: it acts while an outside actor works.
+    handler_id: int
+    first_response_at: datetime | None = None
+    closed_at: datetime | None = None
+
+
+@pytest.fixture(scope="module")
+def replayed(seeded: Engine) -> dict[int, Replay]:
+    """Every case rebuilt from its events, checking each step against the state before it."""
+    department_kind = dict(typed(seeded, select(Department.id, Department.kind)))
+    staff_department = dict(typed(seeded, select(Staff.id, Staff.department_id)))
+    ministry = (DepartmentKind.INTERNAL, DepartmentKind.INTAKE)
+    cases: dict[int, Replay] = {}
+    for event in typed(
+        seeded, select(CaseEvent).order_by(CaseEvent.case_id, CaseEvent.at, CaseEvent.id)
+    ):
+        case = cases.get(event.case_id)
+        if case is None:
+            assert event.kind == EventKind.CREATED and event.actor_staff_id is None, event
+            cases[event.case_id] = Replay(
+                event.at, event.at, event.to_status, event.to_department_id, event.to_department_id
+            )
+            continue
+        assert event.kind != EventKind.CREATED, event
+        assert event.at > case.last_at, event
+        assert event.from_status == case.status, event
+        if event.from_department_id is not None:
+            assert event.from_department_id == case.department_id, event
+        assert staff_department.get(event.actor_staff_id) == case.handler_id, event
+        case.last_at = event.at
+        case.first_response_at = case.first_response_at or event.at
+        case.status = event.to_status or case.status
+        if case.closed_at is None and case.status in CLOSED_STATUSES:
+            case.closed_at = event.at
+        if event.to_department_id is not None:
+            case.department_id = event.to_department_id
+            if department_kind[event.to_department_id] in ministry:
+                case.handler_id = event.to_department_id
+    return cases
+
+
 def test_writes_the_cases_asked_for_with_their_history(seeded: Engine) -> None:
     assert scalar(seeded, "SELECT count(*) FROM cases") == CASES
     events = scalar(seeded, "SELECT count(*) FROM case_events")
@@ -75,24 +144,67 @@ def test_every_case_starts_with_its_creation_event(seeded: Engine) -> None:
     assert scalar(seeded, "SELECT count(*) FROM case_events WHERE kind = 'creada'") == CASES
 
 
-def test_events_of_a_case_are_strictly_ordered_and_chain_consistently(seeded: Engine) -> None:
-    history = rows(
+def test_case_rows_say_what_their_history_says(seeded: Engine, replayed: dict[int, Replay]) -> None:
+    """Strict order, chained statuses and departments, actors of the acting department (all
+    checked while replaying), then the case row's derived fields against the replay."""
+    stored = typed(
         seeded,
-        "SELECT case_id, at, from_status, to_status, from_department_id, to_department_id "
-        "FROM case_events ORDER BY case_id, at, id",
+        select(
+            Case.id,
+            Case.created_at,
+            Case.first_response_at,
+            Case.closed_at,
+            Case.status,
+            Case.department_id,
+        ),
     )
-    previous, status, department = None, None, None
-    for event in history:
-        if previous is not None and previous.case_id == event.case_id:
-            assert event.at > previous.at, event
-            assert event.from_status in (None, status), event
-            if event.from_department_id is not None:
-                assert event.from_department_id == department, event
-        else:
-            status, department = None, None
-        status = event.to_status or status
-        department = event.to_department_id or department
-        previous = event
+    assert len(stored) == len(replayed) == CASES
+    for case in stored:
+        history = replayed[case.id]
+        assert history.created_at == case.created_at, case
+        assert history.first_response_at == case.first_response_at, case
+        assert history.closed_at == case.closed_at, case
+        assert (history.status, history.department_id) == (case.status, case.department_id)
+
+
+def test_due_dates_follow_the_sla_target_of_category_and_priority(seeded: Engine) -> None:
+    targets = typed(
+        seeded,
+        select(Case.created_at, Case.due_at, SlaTarget.target_hours).join(
+            SlaTarget,
+            (SlaTarget.category_id == Case.category_id) & (SlaTarget.priority == Case.priority),
+        ),
+    )
+    assert len(targets) == CASES
+    assert all(r.due_at - r.created_at == timedelta(hours=r.target_hours) for r in targets)
+    closed = typed(
+        seeded,
+        select(Case.closed_at <= Case.due_at).where(Case.status.in_(["resuelta", "cerrada"])),
+    )
+    met = sum(on_time for (on_time,) in closed) / len(closed)
+    assert 0.2 < met < 0.95  # some cases miss their target, most do not wait forever
+
+
+def test_codes_number_each_year_from_one(seeded: Engine) -> None:
+    by_year: dict[int, list[int]] = {}
+    for code, created_at in typed(seeded, select(Case.code, Case.created_at)):
+        year, number = re.fullmatch(r"MDC-(\d{4})-(\d{6})", code).groups()
+        assert int(year) == created_at.year, code
+        by_year.setdefault(created_at.year, []).append(int(number))
+    for numbers in by_year.values():
+        assert sorted(numbers) == list(range(1, len(numbers) + 1))
+
+
+def test_citizens_have_unique_dnis_and_some_ask_more_than_once(seeded: Engine) -> None:
+    dnis = [dni for (dni,) in typed(seeded, select(Citizen.dni))]
+    assert len(set(dnis)) == len(dnis)
+    assert all(re.fullmatch(r"\d{7,8}", dni) for dni in dnis)
+    repeat = scalar(
+        seeded,
+        "SELECT count(*) FROM (SELECT citizen_id FROM cases WHERE duplicate_of_id IS NULL "
+        "GROUP BY citizen_id HAVING count(*) > 1) AS repeaters",
+    )
+    assert repeat > 0
 
 
 def test_each_case_row_matches_its_last_event(seeded: Engine) -> None:
@@ -136,6 +248,32 @@ def test_closed_cases_close_after_they_open_and_open_ones_are_not_closed(seeded:
     assert 0.02 <= open_share <= 0.10
 
 
+def test_the_backlog_is_recent_and_partly_overdue(seeded: Engine) -> None:
+    end = datetime.combine(UNTIL, datetime.min.time())
+
+    def open_share(since: datetime, before: datetime) -> float:
+        return scalar(
+            seeded,
+            "SELECT avg(CASE WHEN closed_at IS NULL THEN 1.0 ELSE 0.0 END) FROM cases "
+            "WHERE created_at >= :since AND created_at < :before",
+            since=since,
+            before=before,
+        )
+
+    recent = open_share(end - timedelta(days=28), end)
+    overall = open_share(datetime.min, end)
+    old = open_share(datetime.min, end - timedelta(days=365))
+    assert recent > overall > old
+    assert old < 0.03  # old cases are almost all closed
+    overdue = scalar(
+        seeded, "SELECT count(*) FROM cases WHERE closed_at IS NULL AND due_at < :end", end=end
+    )
+    on_time = scalar(
+        seeded, "SELECT count(*) FROM cases WHERE closed_at IS NULL AND due_at >= :end", end=end
+    )
+    assert overdue > 0 and on_time > 0
+
+
 def test_duplicates_point_to_an_earlier_case_of_the_same_citizen(seeded: Engine) -> None:
     duplicates = scalar(seeded, "SELECT count(*) FROM cases WHERE status = 'duplicada'")
     assert 0.05 <= duplicates / CASES <= 0.10
@@ -155,6 +293,14 @@ def test_duplicates_point_to_an_earlier_case_of_the_same_citizen(seeded: Engine)
         """,
     )
     assert wrong == 0
+    original = aliased(Case)
+    pairs = typed(
+        seeded,
+        select(Case.created_at, original.created_at).join(
+            original, original.id == Case.duplicate_of_id
+        ),
+    )
+    assert max(duplicate - first for duplicate, first in pairs) <= timedelta(days=4)
 
 
 def test_referrals_reach_existing_departments_and_outside_actors(seeded: Engine) -> None:
@@ -209,16 +355,68 @@ def test_whatsapp_and_email_carry_a_large_share(seeded: Engine) -> None:
     assert 0.35 <= share <= 0.6
 
 
-def test_the_flood_multiplies_inflow_in_its_partidos(seeded: Engine) -> None:
-    start, end = flood_window(UNTIL)
-    claves = ", ".join(f"'{c}'" for c in FLOOD_PARTIDOS)
-    per_day = (
-        "SELECT count(*) FROM cases c JOIN municipalities m ON m.id = c.municipality_id "
-        f"WHERE m.clave IN ({claves}) AND c.created_at >= :a AND c.created_at < :b"
+def test_inflow_drops_at_weekends_and_food_peaks_in_winter(seeded: Engine) -> None:
+    group = aliased(Category)
+    cases = typed(
+        seeded,
+        select(Case.created_at, group.code)
+        .join(Category, Category.id == Case.category_id)
+        .join(group, group.id == Category.parent_id),
     )
-    during = scalar(seeded, per_day, a=start, b=end) / 14
-    before = scalar(seeded, per_day, a=date(start.year - 1, start.month, 1), b=start) / 365
-    assert during > 4 * before
+    weekday = np.array([r.created_at.weekday() for r in cases])
+    assert (weekday >= 5).sum() / 2 < 0.5 * (weekday < 5).sum() / 5
+    winter = np.array([r.created_at.month in (6, 7, 8) for r in cases])
+    food = np.array([r.code == "alimentacion" for r in cases])
+    assert food[winter].mean() > 1.15 * food[~winter].mean()
+
+
+def test_some_departments_get_more_than_they_can_handle(seeded: Engine) -> None:
+    """Last year's weekly arrivals (assignments and referrals in) against weekly capacity."""
+    end = datetime.combine(UNTIL, datetime.min.time())
+    load = rows(
+        seeded,
+        """
+        SELECT d.weekly_capacity,
+               (SELECT count(*) FROM case_events e
+                WHERE e.to_department_id = d.id AND e.kind IN ('asignada', 'derivada')
+                  AND e.at >= :since AND e.at < :end) / 52.0 AS weekly_arrivals,
+               (SELECT sum(s.weekly_capacity) FROM staff s
+                WHERE s.department_id = d.id) AS staff_capacity
+        FROM departments d WHERE d.kind = 'interna'
+        """,
+        since=end - timedelta(days=365),
+        end=end,
+    )
+    overloaded = sum(r.weekly_arrivals > r.weekly_capacity for r in load)
+    assert 1 <= overloaded <= len(load) / 2
+    assert all(r.staff_capacity >= r.weekly_capacity for r in load)
+
+
+def test_the_flood_multiplies_inflow_in_its_partidos(tmp_path: Path) -> None:
+    """A year of 20,000 cases, so two weeks in five partidos hold enough cases to compare."""
+    engine = build_engine(f"sqlite:///{tmp_path / 'flood.sqlite3'}")
+    seed_database(engine, cases=20_000, seed=11, years=1, until=UNTIL)
+    claves = ", ".join(f"'{c}'" for c in FLOOD_PARTIDOS)
+
+    def daily_inflow(first: date, stop: date) -> float:
+        cases = scalar(
+            engine,
+            "SELECT count(*) FROM cases c JOIN municipalities m ON m.id = c.municipality_id "
+            f"WHERE m.clave IN ({claves}) AND c.created_at >= :first AND c.created_at < :stop",
+            first=first,
+            stop=stop,
+        )
+        return cases / (stop - first).days
+
+    start, last = flood_window(UNTIL)
+    after = last + timedelta(days=1)
+    during = daily_inflow(start, after)
+    # Six whole weeks on each side, so weekends, the season and the growth of the hub cancel.
+    side = timedelta(weeks=6)
+    usual = (daily_inflow(start - side, start) + daily_inflow(after, after + side)) / 2
+    engine.dispose()
+    assert (after - start).days == 14 and start.weekday() == 0
+    assert 4.5 < during / usual < 8
 
 
 def test_same_seed_gives_the_same_data_and_another_seed_does_not(tmp_path: Path) -> None:
@@ -236,20 +434,52 @@ def test_same_seed_gives_the_same_data_and_another_seed_does_not(tmp_path: Path)
     assert digest(3, "a2.sqlite3") != digest(4, "c.sqlite3")
 
 
-def test_append_adds_and_replace_starts_over(tmp_path: Path) -> None:
-    engine = build_engine(f"sqlite:///{tmp_path / 'modes.sqlite3'}")
+@pytest.mark.postgres
+def test_both_back_ends_store_the_same_rows_for_the_same_seed(tmp_path: Path) -> None:
+    """COPY and executemany write the same values: one generator, two loaders."""
+    tables = (Case, CaseEvent, Citizen, Staff, Department)
+
+    def contents(engine: Engine) -> list:
+        seed_database(engine, cases=300, seed=5, until=UNTIL)
+        found = [typed(engine, select(t.__table__).order_by(t.id)) for t in tables]
+        engine.dispose()
+        return found
+
+    sqlite = contents(build_engine(f"sqlite:///{tmp_path / 'same.sqlite3'}"))
+    with fresh_postgres_database() as url:
+        assert contents(build_engine(url)) == sqlite
+
+
+def test_append_adds_and_replace_starts_over(engine: Engine) -> None:
     seed_database(engine, cases=300, until=UNTIL)
     with pytest.raises(SeedRefused):
         seed_database(engine, cases=300, until=UNTIL)
+    staff = scalar(engine, "SELECT count(*) FROM staff")
     seed_database(engine, cases=200, until=UNTIL, mode=Mode.APPEND)
     assert scalar(engine, "SELECT count(*) FROM cases") == 500
     assert scalar(engine, "SELECT count(DISTINCT code) FROM cases") == 500
+    assert scalar(engine, "SELECT count(*) FROM staff") == staff  # catalogue and people reused
     assert scalar(engine, "SELECT count(DISTINCT dni) FROM citizens") == scalar(
         engine, "SELECT count(*) FROM citizens"
     )
+    # Sequences continue after the bulk load: a row written without an id gets the next one.
+    last = scalar(engine, "SELECT max(id) FROM citizens")
+    with engine.begin() as connection:
+        added = connection.execute(
+            insert(Citizen).values(dni="1", first_name="Ana", last_name="Paz").returning(Citizen.id)
+        ).scalar_one()
+    assert added == last + 1
+    with engine.begin() as connection:
+        connection.execute(
+            insert(AuditEntry).values(at=datetime(2026, 1, 5), username="ana", action="export")
+        )
     seed_database(engine, cases=100, until=UNTIL, mode=Mode.REPLACE)
     assert scalar(engine, "SELECT count(*) FROM cases") == 100
+    assert scalar(engine, "SELECT count(*) FROM citizens WHERE dni = '1'") == 0
     assert scalar(engine, "SELECT count(*) FROM municipalities") == 134
+    # A real server keeps its audit trail; the SQLite demo file is rebuilt whole.
+    kept = 1 if engine.dialect.name == "postgresql" else 0
+    assert scalar(engine, "SELECT count(*) FROM audit_log") == kept
 
 
 def test_the_command_refuses_a_database_with_cases_in_one_line(tmp_path: Path) -> None:

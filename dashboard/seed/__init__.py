@@ -18,9 +18,21 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, select, text, update
 
+from dashboard.domain import local_now
 from dashboard.i18n import format_int
 from dashboard.migrate import downgrade, upgrade
-from dashboard.models import Base, Case, CaseEvent, Citizen, Department, Municipality, Staff
+from dashboard.models import (
+    Base,
+    Case,
+    CaseEvent,
+    Category,
+    Channel,
+    Citizen,
+    Department,
+    Municipality,
+    SlaTarget,
+    Staff,
+)
 from dashboard.reference import load_reference_data
 from dashboard.seed import capacity, load
 from dashboard.seed.cases import CasePlan, plan_cases
@@ -33,6 +45,18 @@ from dashboard.seed.world import PRIORITIES, World, read_world
 __all__ = ["FLOOD_PARTIDOS", "Mode", "SeedRefused", "SeedReport", "flood_window", "seed_database"]
 
 HISTORY_CHUNK = 100_000
+#: What the seed writes (reference catalogue, people, cases) and ``--replace`` wipes.
+SEEDED_MODELS: tuple[type[Base], ...] = (
+    Municipality,
+    Channel,
+    Department,
+    Category,
+    SlaTarget,
+    Staff,
+    Citizen,
+    Case,
+    CaseEvent,
+)
 
 
 class Mode(StrEnum):
@@ -74,7 +98,7 @@ def seed_database(
     if cases < 1 or years < 1:
         raise ValueError(f"cases and years must be positive (got {cases}, {years})")
     started = time.monotonic()
-    until = until or date.today()
+    until = until or local_now().date()  # the province's today, like every timestamp
     upgrade(engine)
     existing = _count(engine)
     if existing and mode == Mode.NEW:
@@ -111,9 +135,14 @@ def _count_rows(connection: Connection, model: type[Base]) -> int:
 
 
 def _wipe(engine: Engine) -> None:
-    """Start over: TRUNCATE on PostgreSQL; rebuild the schema of the SQLite demo file."""
+    """Start over: TRUNCATE on PostgreSQL; rebuild the schema of the SQLite demo file.
+
+    On PostgreSQL users, login attempts and the audit log stay (the seed never wrote them);
+    supervisors' department scopes go with the departments. SQLite's case history refuses
+    DELETE, so there the whole demo file is rebuilt and ``make run`` recreates its users.
+    """
     if engine.dialect.name == "postgresql":
-        tables = ", ".join(t.name for t in Base.metadata.sorted_tables if t.name != "users")
+        tables = ", ".join(model.__tablename__ for model in SEEDED_MODELS)
         with engine.begin() as connection:
             connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         return

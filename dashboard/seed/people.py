@@ -34,23 +34,26 @@ class NamePools:
 def staff_frame(
     rng: np.random.Generator, pools: NamePools, capacity: dict[int, int], first_id: int
 ) -> pd.DataFrame:
-    """Staff of each department, enough heads for its capacity, ids contiguous per department."""
+    """Staff of each department, enough heads for its capacity, ids contiguous per department.
+
+    People's capacities add up to their department's (at least one case each), so a page that
+    sums staff capacity sees the same overload as one that reads the department's.
+    """
     rows = []
     for department_id, weekly in sorted(capacity.items()):
         heads = int(np.clip(round(weekly / CASES_PER_STAFF_WEEK), 2, 60))
+        share = weekly // heads + (np.arange(heads) < weekly % heads)
         rows.append(
             pd.DataFrame(
-                {
-                    "department_id": department_id,
-                    "weekly_capacity": int(np.ceil(weekly / heads)),
-                },
+                {"department_id": department_id, "weekly_capacity": np.maximum(share, 1)},
                 index=range(heads),
             )
         )
     frame = pd.concat(rows, ignore_index=True)
     frame.insert(0, "id", np.arange(first_id, first_id + len(frame)))
     frame["name"] = _full_names(rng, pools, len(frame))
-    frame["active"] = rng.random(len(frame)) > 0.04
+    # A few people have left; the first of each department stays, so every area can still act.
+    frame["active"] = (rng.random(len(frame)) > 0.04) | ~frame["department_id"].duplicated()
     return frame[["id", "department_id", "name", "active", "weekly_capacity"]]
 
 
