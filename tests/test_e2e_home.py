@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def test_home_page_figures_equal_sql(database_url: str, tmp_path: Path) -> None:
         with page.expect_download() as download:
             page.get_by_role("button", name="Descargar CSV").click()
         exported = Path(download.value.path()).read_text(encoding="utf-8")
-        wait_for_run(page)
+        entry = _export_audit_entry(database_url)  # written by the click's rerun
 
     now = local_now().replace(second=0, microsecond=0)
     with build_engine(database_url).connect() as connection:
@@ -77,12 +78,7 @@ def test_home_page_figures_equal_sql(database_url: str, tmp_path: Path) -> None:
     }
     assert row.open_cases > 0 and row.overdue > 0  # the comparison is not vacuous
     assert exported.splitlines()[0] == "channel_code,channel,cases,share"
-    with build_engine(database_url).connect() as connection:
-        entry = connection.execute(
-            text(
-                "SELECT username, action, target, details FROM audit_log WHERE action = 'exportar'"
-            )
-        ).one()
+    assert entry is not None, "the export left no audit entry"
     assert (entry.username, entry.target) == ("gabinete", "resumen_por_canal")
     assert '"date_from"' in entry.details
 
@@ -109,3 +105,23 @@ def test_a_shared_link_carries_its_filters_and_language(database_url: str, tmp_p
     assert title == "Summary"
     assert "Tandil" in chosen
     assert shown == {"Open cases": "1", "Inflow, last 7 days": "1", "Overdue": "0"}
+
+
+def _export_audit_entry(database_url: str, timeout: float = 15.0):
+    """The audit entry of the export, waiting for the server to write it."""
+    engine = build_engine(database_url)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            with engine.connect() as connection:
+                entry = connection.execute(
+                    text(
+                        "SELECT username, target, details FROM audit_log WHERE action = 'exportar'"
+                    )
+                ).first()
+            if entry is not None:
+                return entry
+            time.sleep(0.2)
+        return None
+    finally:
+        engine.dispose()
