@@ -49,11 +49,12 @@ def fresh_page(browser: Browser, cookies: list | None = None) -> Page:
 
 
 def is_signed_in(page: Page, base: str) -> bool:
+    """Open the app and wait until it shows either a signed-in page or the login form."""
     page.goto(base)
+    signed_in = page.get_by_role("button", name="Cerrar sesión")
+    signed_in.or_(page.get_by_role("button", name="Ingresar")).first.wait_for(timeout=30_000)
     wait_for_run(page)
-    page.wait_for_timeout(1500)  # the cookie is read on the first run
-    wait_for_run(page)
-    return page.get_by_role("button", name="Cerrar sesión").count() == 1
+    return signed_in.count() == 1
 
 
 def session_cookies(page: Page) -> list:
