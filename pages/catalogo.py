@@ -51,9 +51,14 @@ def _capacities() -> None:
 
 def _targets() -> None:
     targets = run_query(catalogs.sla_targets)
-    wide = targets.pivot_table(
-        index=["category_id", "group", "category"], columns="priority", values="hours"
-    ).reset_index()
+    urgent_first = [str(p) for p in reversed(Priority)]
+    wide = (
+        targets.pivot_table(
+            index=["category_id", "group", "category"], columns="priority", values="hours"
+        )
+        .reindex(columns=urgent_first)
+        .reset_index()
+    )
     st.dataframe(
         wide.drop(columns="category_id"),
         hide_index=True,
