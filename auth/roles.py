@@ -16,10 +16,10 @@ from dashboard.domain import Role
 
 #: Page ids (``url_path``) each role may open; navigation and access checks use this.
 PAGES: dict[Role, tuple[str, ...]] = {
-    Role.SUPERVISOR: ("resumen", "solicitud"),
-    Role.GABINETE: ("resumen", "solicitud"),
-    Role.MESA: ("resumen", "solicitud"),
-    Role.ADMIN: ("resumen", "solicitud", "usuarios", "catalogo", "auditoria"),
+    Role.SUPERVISOR: ("resumen", "bandejas", "solicitud"),
+    Role.GABINETE: ("resumen", "bandejas", "solicitud"),
+    Role.MESA: ("resumen", "bandejas", "solicitud"),
+    Role.ADMIN: ("resumen", "bandejas", "solicitud", "usuarios", "catalogo", "auditoria"),
 }
 #: Roles that may reveal a case's personal data (with a stated reason, logged).
 MAY_REVEAL: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.ADMIN})
@@ -44,3 +44,13 @@ class Actor:
 
     def may_reveal(self, department_id: int) -> bool:
         return self.role in MAY_REVEAL and self.covers(department_id)
+
+    @property
+    def may_search_by_dni(self) -> bool:
+        """Finding a case by its citizen's DNI is a use of personal data: same roles as reveal."""
+        return self.role in MAY_REVEAL
+
+    @property
+    def may_reassign(self) -> bool:
+        """Only a department's supervision moves its cases (checked again in ``commands``)."""
+        return self.role == Role.SUPERVISOR

@@ -57,3 +57,49 @@ def horizontal_bars(
         dtick=1 if frame[value].max() < 8 else None,
     )
     return figure
+
+
+def stacked_bars(
+    frame: pd.DataFrame,
+    *,
+    category: str,
+    parts: dict[str, str],
+    title: str,
+    value_axis: str,
+    category_axis: str,
+    lang: str,
+) -> go.Figure:
+    """Horizontal bars split into ``parts`` (column → legend label), in the order given.
+
+    The parts are shades of one colour from light to dark, so an ordered scale such as age
+    reads at a glance; the first row of ``frame`` is drawn on top.
+    """
+    shades = ["#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C", "#08306B"]
+    figure = go.Figure(
+        [
+            go.Bar(
+                x=frame[column],
+                y=frame[category],
+                name=label,
+                orientation="h",
+                marker_color=shades[index % len(shades)],
+                hovertemplate=f"%{{y}}<br>{label}: %{{x:,}}<extra></extra>",
+            )
+            for index, (column, label) in enumerate(parts.items())
+        ]
+    )
+    figure.update_layout(
+        barmode="stack",
+        title={"text": title, "x": 0, "font": {"size": 17}},
+        xaxis_title=value_axis,
+        yaxis_title=category_axis,
+        yaxis={"autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
+        separators=",." if lang == "es" else ".,",
+        font={"family": FONT, "size": 14},
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        height=max(300, 36 * len(frame) + 160),
+        plot_bgcolor="white",
+    )
+    figure.update_xaxes(showgrid=True, gridcolor="#E5E8EC", tickformat=",d")
+    return figure

@@ -361,19 +361,23 @@ def reassign(
     engine: Engine,
     actor: Actor,
     cases: Sequence[ShownCase],
-    target_department_id: int,
+    target_department_id: int | None,
     assignee_id: int | None,
-    reason: Reason,
+    reason: Reason | None,
     note: str,
 ) -> list[Outcome]:
     """Move ``cases`` to a department (and optionally a person); one outcome per case."""
     note = (note or "").strip()
-    if actor.role != Role.SUPERVISOR:
+    if not actor.may_reassign:
         raise PermissionDenied("Solo la supervisión de un área puede reasignar solicitudes.")
-    if len(note) < MIN_NOTE_LENGTH:
-        raise CommandError(f"Explicá el motivo en al menos {MIN_NOTE_LENGTH} caracteres.")
     if not cases:
         raise CommandError("Elegí al menos una solicitud.")
+    if target_department_id is None:
+        raise CommandError("Elegí el área de destino.")
+    if reason not in {choice.value for choice in Reason}:
+        raise CommandError("Elegí un motivo de la lista.")
+    if len(note) < MIN_NOTE_LENGTH:
+        raise CommandError(f"Explicá el motivo en al menos {MIN_NOTE_LENGTH} caracteres.")
     with engine.connect() as connection:
         target = _check_target(connection, target_department_id, assignee_id)
         user_id = connection.execute(

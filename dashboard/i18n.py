@@ -283,6 +283,214 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "es": "No hay solicitudes para estos filtros.",
         "en": "There are no cases for these filters.",
     },
+    # Bandejas (queues), case detail and reassignment
+    "nav.section.supervision": {"es": "Supervisión", "en": "Supervision"},
+    "page.bandejas": {"es": "Bandejas", "en": "Queues"},
+    "bandejas.caption": {
+        "es": (
+            "Solicitudes abiertas al {as_of} en las áreas de tus filtros. Una bandeja no tiene "
+            "período: cuenta todo lo que sigue abierto, sin importar cuándo ingresó."
+        ),
+        "en": (
+            "Cases open as of {as_of} in the departments of your filters. A queue has no "
+            "period: it counts everything still open, whenever it came in."
+        ),
+    },
+    "bandejas.empty": {
+        "es": "No hay solicitudes abiertas para estos filtros.",
+        "en": "No open cases for these filters.",
+    },
+    "metric.unassigned": {"es": "Sin responsable", "en": "Unassigned"},
+    "metric.unassigned.def": {
+        "es": "Abiertas al corte que ninguna persona del área tomó todavía.",
+        "en": "Open at the cut-off and not yet taken by anyone in the department.",
+    },
+    "bandejas.chart.title": {
+        "es": "Antigüedad de las solicitudes abiertas, {count} áreas con más pendientes",
+        "en": "Age of open cases, the {count} departments with the most",
+    },
+    "bandejas.chart.def": {
+        "es": (
+            "Antigüedad: días corridos desde el ingreso hasta el corte. Cada barra suma las "
+            "solicitudes abiertas del área; los tramos son los de la definición oficial."
+        ),
+        "en": (
+            "Age: calendar days from creation to the cut-off. Each bar adds up the "
+            "department's open cases; the bands are the official ones."
+        ),
+    },
+    "chart.open_cases_axis": {
+        "es": "Solicitudes abiertas (cantidad)",
+        "en": "Open cases (count)",
+    },
+    "chart.department_axis": {"es": "Área", "en": "Department"},
+    "age.0-2": {"es": "0 a 2 días", "en": "0–2 days"},
+    "age.3-7": {"es": "3 a 7 días", "en": "3–7 days"},
+    "age.8-30": {"es": "8 a 30 días", "en": "8–30 days"},
+    "age.31-90": {"es": "31 a 90 días", "en": "31–90 days"},
+    "age.90+": {"es": "Más de 90 días", "en": "Over 90 days"},
+    "bandejas.by_department": {"es": "Por área", "en": "By department"},
+    "bandejas.by_assignee": {"es": "Por responsable", "en": "By assignee"},
+    "bandejas.unassigned": {"es": "(sin responsable)", "en": "(unassigned)"},
+    "table.department": {"es": "Área", "en": "Department"},
+    "table.assignee": {"es": "Responsable", "en": "Assignee"},
+    "table.open": {"es": "Abiertas", "en": "Open"},
+    "table.overdue": {"es": "Vencidas", "en": "Overdue"},
+    "table.oldest": {"es": "Ingreso más antiguo", "en": "Oldest created"},
+    "table.case": {"es": "Solicitud", "en": "Case"},
+    "table.overdue_flag": {"es": "Vencida", "en": "Overdue"},
+    "col.weekly_capacity": {
+        "es": "Capacidad (solicitudes por semana)",
+        "en": "Capacity (cases per week)",
+    },
+    "col.load": {"es": "Carga (semanas)", "en": "Load (weeks)"},
+    "col.load.def": {
+        "es": (
+            "Carga: solicitudes abiertas divididas por la capacidad semanal, o sea semanas de "
+            "trabajo acumulado. Más de 1 es más de lo que el área o la persona resuelve en una "
+            "semana."
+        ),
+        "en": (
+            "Load: open cases divided by weekly capacity, i.e. weeks of work waiting. Above 1 "
+            "is more than the department or person resolves in a week."
+        ),
+    },
+    "bandejas.cases": {"es": "Solicitudes en bandeja", "en": "Cases in the queue"},
+    "bandejas.status": {"es": "Estado", "en": "Status"},
+    "bandejas.sort": {"es": "Orden", "en": "Order"},
+    "bandejas.sort.due": {"es": "Vencimiento más próximo", "en": "Due soonest"},
+    "bandejas.sort.oldest": {"es": "Más antiguas primero", "en": "Oldest first"},
+    "bandejas.sort.newest": {"es": "Más nuevas primero", "en": "Newest first"},
+    "bandejas.overdue_only": {"es": "Solo vencidas", "en": "Overdue only"},
+    "bandejas.unassigned_only": {"es": "Solo sin responsable", "en": "Unassigned only"},
+    "bandejas.search": {"es": "Buscar", "en": "Search"},
+    "bandejas.search.dni": {
+        "es": "Código de solicitud (MDC-2026-000123) o DNI del ciudadano, sin puntos.",
+        "en": "Case code (MDC-2026-000123) or the citizen's ID number (DNI), no dots.",
+    },
+    "bandejas.search.code": {
+        "es": "Código de solicitud (MDC-2026-000123). Tu rol no busca por DNI.",
+        "en": "Case code (MDC-2026-000123). Your role does not search by ID number.",
+    },
+    "bandejas.no_cases": {
+        "es": "Ninguna solicitud abierta cumple estos criterios.",
+        "en": "No open case matches these criteria.",
+    },
+    "bandejas.showing": {
+        "es": "Filas {first} a {last} de {total} solicitudes ({pages} páginas). "
+        "Marcá filas para ver el detalle o reasignarlas.",
+        "en": "Rows {first} to {last} of {total} cases ({pages} pages). "
+        "Tick rows to see the detail or reassign them.",
+    },
+    "bandejas.page": {"es": "Página", "en": "Page"},
+    "bandejas.detail": {"es": "Solicitud {code}", "en": "Case {code}"},
+    "field.assignee": {"es": "Responsable", "en": "Assignee"},
+    "status.nueva": {"es": "nueva", "en": "new"},
+    "status.asignada": {"es": "asignada", "en": "assigned"},
+    "status.en_curso": {"es": "en curso", "en": "in progress"},
+    "status.derivada": {"es": "derivada", "en": "referred"},
+    "status.en_espera": {"es": "en espera", "en": "waiting"},
+    "status.resuelta": {"es": "resuelta", "en": "resolved"},
+    "status.cerrada": {"es": "cerrada", "en": "closed"},
+    "status.anulada": {"es": "anulada", "en": "void"},
+    "status.duplicada": {"es": "duplicada", "en": "duplicate"},
+    "event.creada": {"es": "ingreso", "en": "created"},
+    "event.asignada": {"es": "asignación", "en": "assigned"},
+    "event.cambio_estado": {"es": "cambio de estado", "en": "status change"},
+    "event.derivada": {"es": "derivación", "en": "referral"},
+    "event.reasignada": {"es": "reasignación", "en": "reassignment"},
+    "event.nota": {"es": "nota", "en": "note"},
+    "event.cerrada": {"es": "cierre", "en": "closed"},
+    "event.reabierta": {"es": "reapertura", "en": "reopened"},
+    "event.fusionada": {"es": "unificada como duplicada", "en": "merged as duplicate"},
+    "department_kind.ingreso": {"es": "área de ingreso", "en": "intake area"},
+    "department_kind.interna": {"es": "área del ministerio", "en": "ministry department"},
+    "department_kind.municipio": {"es": "municipio", "en": "municipality"},
+    "department_kind.ong": {"es": "ONG", "en": "NGO"},
+    "department_kind.organismo_nacional": {"es": "organismo nacional", "en": "national agency"},
+    "department_kind.ministerio_provincial": {
+        "es": "otro ministerio provincial",
+        "en": "other provincial ministry",
+    },
+    "reason.sobrecarga": {"es": "sobrecarga del área", "en": "department over capacity"},
+    "reason.categoria_equivocada": {"es": "categoría equivocada", "en": "wrong category"},
+    "reason.competencia_de_otra_area": {
+        "es": "competencia de otra área",
+        "en": "another department's competence",
+    },
+    "reason.ausencia": {"es": "ausencia del responsable", "en": "assignee absent"},
+    "reason.otro": {"es": "otro motivo", "en": "other"},
+    "case.path": {"es": "Recorrido por áreas", "en": "Path through departments"},
+    "case.path.def": {
+        "es": (
+            "Cada paso empieza cuando la solicitud llega a un área (ingreso, asignación, "
+            "derivación o reasignación) y termina con el paso siguiente o el cierre. Días "
+            "corridos; el último paso de una solicitud abierta se mide hasta ahora."
+        ),
+        "en": (
+            "Each step starts when the case reaches a department (intake, assignment, referral "
+            "or reassignment) and ends with the next step or the closing. Calendar days; the "
+            "last step of an open case is measured up to now."
+        ),
+    },
+    "case.timeline": {"es": "Historial", "en": "History"},
+    "case.col.department": {"es": "Área o actor", "en": "Department or actor"},
+    "case.col.kind": {"es": "Tipo", "en": "Kind"},
+    "case.col.entered_at": {"es": "Llegó", "en": "Arrived"},
+    "case.col.left_at": {"es": "Salió", "en": "Left"},
+    "case.col.days": {"es": "Días en el área", "en": "Days there"},
+    "case.col.at": {"es": "Fecha", "en": "When"},
+    "case.col.event": {"es": "Qué pasó", "en": "What"},
+    "case.col.actor": {"es": "Quién", "en": "Who"},
+    "case.col.from_department": {"es": "Desde", "en": "From"},
+    "case.col.to_department": {"es": "Hacia", "en": "To"},
+    "case.col.from_status": {"es": "Estado anterior", "en": "Previous status"},
+    "case.col.to_status": {"es": "Estado nuevo", "en": "New status"},
+    "case.col.reason": {"es": "Motivo", "en": "Reason"},
+    "case.col.note": {"es": "Detalle", "en": "Details"},
+    "reasignar.title": {
+        "es": "Reasignar {count} solicitudes marcadas",
+        "en": "Reassign {count} ticked cases",
+    },
+    "reasignar.target": {"es": "Área de destino", "en": "Target department"},
+    "reasignar.assignee": {"es": "Responsable (opcional)", "en": "Assignee (optional)"},
+    "reasignar.nobody": {
+        "es": "Que la tome el área (sin responsable)",
+        "en": "Left to the department (unassigned)",
+    },
+    "reasignar.choose": {"es": "Elegí una opción", "en": "Choose one"},
+    "reasignar.reason": {"es": "Motivo", "en": "Reason"},
+    "reasignar.note": {"es": "Explicación", "en": "Explanation"},
+    "reasignar.note.help": {
+        "es": "Obligatoria, al menos 10 caracteres: queda en el historial de cada solicitud.",
+        "en": "Required, at least 10 characters: it goes into each case's history.",
+    },
+    "reasignar.preview": {"es": "Efecto en quien recibe", "en": "Effect on the receiver"},
+    "reasignar.level.area": {"es": "Área", "en": "Department"},
+    "reasignar.level.persona": {"es": "Persona", "en": "Person"},
+    "reasignar.col.level": {"es": "Recibe", "en": "Receiver"},
+    "reasignar.col.name": {"es": "Nombre", "en": "Name"},
+    "reasignar.col.open_before": {"es": "Abiertas hoy", "en": "Open now"},
+    "reasignar.col.open_after": {"es": "Abiertas después", "en": "Open after"},
+    "reasignar.col.load_before": {"es": "Carga hoy (semanas)", "en": "Load now (weeks)"},
+    "reasignar.col.load_after": {
+        "es": "Carga después (semanas)",
+        "en": "Load after (weeks)",
+    },
+    "reasignar.over_capacity": {
+        "es": (
+            "Con este cambio {name} queda con {after} solicitudes abiertas y su capacidad es "
+            "de {capacity} por semana."
+        ),
+        "en": "After this move {name} holds {after} open cases; capacity is {capacity} a week.",
+    },
+    "reasignar.confirm": {"es": "Confirmar reasignación", "en": "Confirm reassignment"},
+    "reasignar.result": {
+        "es": "Se movieron {moved} de {total} solicitudes.",
+        "en": "{moved} of {total} cases moved.",
+    },
+    "reasignar.moved": {"es": "Movida", "en": "Moved"},
+    "reasignar.detail": {"es": "Detalle", "en": "Details"},
 }
 
 

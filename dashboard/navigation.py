@@ -13,11 +13,12 @@ import streamlit as st
 from auth.roles import PAGES
 from dashboard.domain import Role
 from dashboard.ui import t
-from pages import auditoria, catalogo, resumen, solicitud, usuarios
+from pages import auditoria, bandejas, catalogo, resumen, solicitud, usuarios
 
 #: url_path → (render function, title key, icon, section key)
 ALL_PAGES = {
     "resumen": (resumen.render, "page.resumen", ":material/dashboard:", "nav.section.overview"),
+    "bandejas": (bandejas.render, "page.bandejas", ":material/inbox:", "nav.section.supervision"),
     "solicitud": (solicitud.render, "page.solicitud", ":material/search:", "nav.section.overview"),
     "usuarios": (usuarios.render, "page.usuarios", ":material/group:", "nav.section.admin"),
     "catalogo": (catalogo.render, "page.catalogo", ":material/tune:", "nav.section.admin"),

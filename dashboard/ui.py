@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_int, translate
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, format_int, translate
 
 LANGUAGE_KEY = "lang"
 
@@ -20,6 +20,16 @@ def language() -> str:
 def t(key: str, **values: object) -> str:
     """``key`` translated into the current language."""
     return translate(key, language(), **values)
+
+
+def label(prefix: str, code: object) -> object:
+    """The name of a stored code in the current language (``status.en_curso`` → "en curso").
+
+    Values with no entry pass through unchanged: empty cells, and free text such as the
+    reasons written by intake staff, which are already prose.
+    """
+    key = f"{prefix}.{code}"
+    return t(key) if key in TEXTS else code
 
 
 def language_switch() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Connection, String, func, literal, select
 
-from dashboard.models import Case, Category, Channel, Citizen, Department, Municipality
+from dashboard.models import Case, Category, Channel, Citizen, Department, Municipality, Staff
 from queries._frames import to_frame
 
 
@@ -27,8 +27,9 @@ def case_overview(connection: Connection, code: str, scope: tuple[int, ...] | No
     """One case by its public code (none if outside ``scope``), with masked citizen data."""
     query = (
         select(
-            Case.code, Case.status, Case.priority, Case.created_at, Case.due_at, Case.closed_at,
-            Department.id.label("department_id"), Department.name.label("department"),
+            Case.code, Case.version, Case.status, Case.priority, Case.created_at, Case.due_at,
+            Case.closed_at, Department.id.label("department_id"),
+            Department.name.label("department"), Staff.name.label("assignee"),
             Category.name.label("category"), Channel.name.label("channel"),
             Municipality.name.label("partido"),
             masked_dni(Citizen.dni).label("dni"),
@@ -39,6 +40,7 @@ def case_overview(connection: Connection, code: str, scope: tuple[int, ...] | No
         .join(Channel, Channel.id == Case.channel_id)
         .join(Municipality, Municipality.id == Case.municipality_id)
         .join(Citizen, Citizen.id == Case.citizen_id)
+        .outerjoin(Staff, Staff.id == Case.assignee_id)
         .where(Case.code == code.strip().upper())
     )  # fmt: skip
     if scope is not None:

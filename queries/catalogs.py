@@ -80,3 +80,23 @@ def sla_targets(connection: Connection) -> pd.DataFrame:
         .order_by(parent.name, Category.name, SlaTarget.priority)
     )  # fmt: skip
     return to_frame(connection, query)
+
+
+def receiving_departments(connection: Connection) -> pd.DataFrame:
+    """Active internal departments, the only ones a supervisor may move a case to: ``id, name``."""
+    query = (
+        select(Department.id, Department.name)
+        .where(Department.kind == DepartmentKind.INTERNAL, Department.active)
+        .order_by(Department.name)
+    )
+    return to_frame(connection, query)
+
+
+def active_staff(connection: Connection, department_id: int) -> pd.DataFrame:
+    """The people who can take a case in one department: ``id, name, weekly_capacity``."""
+    query = (
+        select(Staff.id, Staff.name, Staff.weekly_capacity)
+        .where(Staff.department_id == department_id, Staff.active)
+        .order_by(Staff.name)
+    )
+    return to_frame(connection, query)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import count
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from auth.roles import Actor
@@ -182,3 +182,33 @@ def add_role_users(engine: Engine, world: World) -> None:
     add_user(engine, "gabinete", Role.GABINETE)
     add_user(engine, "mesa", Role.MESA)
     add_user(engine, "admin", Role.ADMIN)
+
+
+def add_event(
+    engine: Engine,
+    case_id: int,
+    kind: EventKind,
+    at: datetime,
+    *,
+    from_department: int | None = None,
+    to_department: int | None = None,
+    to_status: Status | None = None,
+    actor_staff: int | None = None,
+    reason: str | None = None,
+) -> None:
+    """One more event in a case's history (the case row itself is left as it is)."""
+    with Session(engine) as session:
+        session.add(
+            CaseEvent(
+                case_id=case_id, kind=kind, at=at, from_department_id=from_department,
+                to_department_id=to_department, to_status=to_status,
+                actor_staff_id=actor_staff, reason=reason,
+            )
+        )  # fmt: skip
+        session.commit()
+
+
+def case_code(engine: Engine, case_id: int) -> str:
+    """The public code of a case ``add_case`` wrote."""
+    with engine.connect() as connection:
+        return connection.execute(select(Case.code).where(Case.id == case_id)).scalar_one()

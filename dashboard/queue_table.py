@@ -1,0 +1,129 @@
+"""The queue's case table: its own filters, one page of rows from SQL, and row selection.
+
+A selection belongs to the rows it was made on: the table's key changes with the filters,
+the page and every move, so a selection never silently points at other cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from auth.roles import Actor
+from dashboard.data import run_query
+from dashboard.domain import OPEN_STATUSES
+from dashboard.i18n import format_int
+from dashboard.ui import label, language, t
+from queries.case_list import PAGE_SIZE, SORTS, CaseListOptions, open_case_page
+from queries.filters import CaseFilters
+
+GENERATION_KEY = "casos.generacion"
+
+
+def queue_options(actor: Actor) -> CaseListOptions:
+    """Status, overdue only, unassigned only, search and order (all but search in the URL)."""
+    status_column, sort_column = st.columns([3, 2])
+    statuses = status_column.multiselect(
+        t("bandejas.status"),
+        options=list(OPEN_STATUSES),
+        format_func=lambda status: label("status", status),
+        placeholder=t("filters.all"),
+        key="estado",
+        bind="query-params",
+    )
+    sort = sort_column.selectbox(
+        t("bandejas.sort"),
+        options=list(SORTS),
+        format_func=lambda order: t(f"bandejas.sort.{order}"),
+        key="orden",
+        bind="query-params",
+    )
+    overdue_column, unassigned_column, search_column = st.columns([1, 1, 2])
+    overdue = overdue_column.toggle(t("bandejas.overdue_only"), key="vencidas", bind="query-params")
+    unassigned = unassigned_column.toggle(
+        t("bandejas.unassigned_only"), key="sin_asignar", bind="query-params"
+    )
+    # Not kept in the URL: a DNI typed here must not end up in links or server logs.
+    search = search_column.text_input(
+        t("bandejas.search"),
+        help=t("bandejas.search.dni" if actor.may_search_by_dni else "bandejas.search.code"),
+        key="buscar",
+    )
+    return CaseListOptions(
+        statuses=tuple(statuses),
+        overdue_only=overdue,
+        unassigned_only=unassigned,
+        search=search,
+        search_dni=actor.may_search_by_dni,
+        sort=sort,
+    )
+
+
+def case_table(filters: CaseFilters, options: CaseListOptions, show_dni: bool) -> pd.DataFrame:
+    """Draw one page of the queue and return the rows the user selected on it."""
+    view = hash((filters, options, st.session_state.get(GENERATION_KEY, 0)))
+    page_key = f"pagina:{view}"
+    number = st.session_state.get(page_key, 1)
+    rows = run_query(open_case_page, filters, replace(options, page=number - 1))
+    total = int(rows["total"].iloc[0]) if len(rows) else 0
+    if rows.empty:
+        st.info(t("bandejas.no_cases"))
+        return rows
+    event = st.dataframe(
+        _readable(rows),
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="multi-row",
+        key=f"casos:{view}:{number}",
+        column_order=["code", "status", "priority", "department", "assignee", "category",
+                      "created_at", "due_at", "overdue", *(["dni"] if show_dni else [])],
+        column_config=_columns(),
+    )  # fmt: skip
+    _pager(page_key, number, total)
+    return rows.iloc[event.selection.rows]
+
+
+def forget_selection() -> None:
+    """After a move the rows shift: start the table afresh (no selection, first page)."""
+    st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
+
+
+def _readable(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows.assign(
+        status=rows["status"].map(lambda status: label("status", status)),
+        priority=rows["priority"].map(lambda priority: label("priority", priority)),
+        assignee=rows["assignee"].fillna(t("bandejas.unassigned")),
+        overdue=rows["overdue"].astype(bool),
+    )
+
+
+def _columns() -> dict:
+    when = "DD/MM/YYYY HH:mm"
+    return {
+        "code": st.column_config.TextColumn(t("table.case")),
+        "status": st.column_config.TextColumn(t("field.status")),
+        "priority": st.column_config.TextColumn(t("field.priority")),
+        "department": st.column_config.TextColumn(t("table.department")),
+        "assignee": st.column_config.TextColumn(t("table.assignee")),
+        "category": st.column_config.TextColumn(t("field.category")),
+        "created_at": st.column_config.DatetimeColumn(t("field.created_at"), format=when),
+        "due_at": st.column_config.DatetimeColumn(t("field.due_at"), format=when),
+        "overdue": st.column_config.CheckboxColumn(t("table.overdue_flag")),
+        "dni": st.column_config.TextColumn(t("field.dni")),
+    }
+
+
+def _pager(key: str, number: int, total: int) -> None:
+    pages = max(1, -(-total // PAGE_SIZE))
+    lang = language()
+    first = (number - 1) * PAGE_SIZE + 1
+    last = min(number * PAGE_SIZE, total)
+    caption_column, page_column = st.columns([3, 1])
+    caption_column.caption(
+        t("bandejas.showing", first=format_int(first, lang), last=format_int(last, lang),
+          total=format_int(total, lang), pages=format_int(pages, lang))
+    )  # fmt: skip
+    page_column.number_input(t("bandejas.page"), min_value=1, max_value=pages, step=1, key=key)
