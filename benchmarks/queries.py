@@ -95,15 +95,33 @@ def time_call(call: Callable[[], pd.DataFrame], repeat: int) -> tuple[list[float
 
 
 def sample_arguments(connection: Connection) -> dict[str, object]:
-    """Values for parameters other than ``filters``, by name: a recent case, the last month."""
-    today = local_now().date()
+    """Values for parameters other than ``filters``, by name: a recent case, the last month,
+    and a bulk reassignment of 100 open cases into the busiest department and its busiest
+    person (the heaviest preview a supervisor can ask for)."""
+    now = local_now()
     latest = connection.execute(select(Case.code).order_by(Case.id.desc()).limit(1)).scalar()
+    department, assignee = connection.execute(
+        select(Case.department_id, Case.assignee_id)
+        .where(Case.closed_at.is_(None))
+        .group_by(Case.department_id, Case.assignee_id)
+        .order_by(Case.assignee_id.is_(None), func.count().desc())
+        .limit(1)
+    ).one()
+    moving = connection.execute(
+        select(Case.code)
+        .where(Case.closed_at.is_(None), Case.department_id != department)
+        .limit(100)
+    ).scalars()
     return {
         "code": latest or "MDC-0000-000000",
         "scope": None,
-        "date_from": today - timedelta(days=30),
-        "date_to": today,
+        "date_from": now.date() - timedelta(days=30),
+        "date_to": now.date(),
         "options": CaseListOptions(),
+        "department_id": department,
+        "assignee_id": assignee,
+        "codes": tuple(moving),
+        "as_of": now.replace(second=0, microsecond=0),
     }
 
 

@@ -37,8 +37,10 @@ def case_detail(case: pd.Series) -> None:
 def _path(code: str) -> None:
     st.subheader(t("case.path"))
     path = run_query(case_path, code, current_actor().scope)
-    until = path["left_at"].fillna(pd.Timestamp(local_now()))
-    path = path.assign(days=(until - path["entered_at"]).dt.total_seconds() / 86_400)
+    entered = pd.to_datetime(path["entered_at"]).astype("datetime64[us]")
+    left = pd.to_datetime(path["left_at"]).astype("datetime64[us]")
+    stay = left.fillna(pd.Timestamp(local_now())) - entered
+    path = path.assign(days=stay.dt.total_seconds() / 86_400)
     path["kind"] = path["kind"].map(lambda kind: label("department_kind", kind))
     st.dataframe(
         path,

@@ -1,0 +1,128 @@
+"""Bandejas in AppTest: queue figures per scope, case detail, and the reassignment form."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, func, select
+from streamlit.testing.v1 import AppTest
+
+from dashboard.domain import EventKind
+from dashboard.i18n import translate
+from dashboard.models import CaseEvent
+from tests.apptest_pages import APP, open_page, signed_in
+
+
+def queue(username: str, lang: str = "es") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["lang"] = lang
+    return open_page(signed_in(at, username).run(), "bandejas")
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def case_table(at: AppTest):
+    """The case table: the one whose key the page gives it, ``casos:…``."""
+    return next(frame for frame in at.dataframe if "code" in frame.value.columns)
+
+
+def tick(at: AppTest, rows: list[int]) -> AppTest:
+    """Tick rows of the case table, as a click on their checkboxes would."""
+    key = next(key for key in at.session_state._state.filtered_state if key.startswith("casos:"))
+    at.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
+    return at.run()
+
+
+def choose(at: AppTest, key: str, label: str) -> AppTest:
+    """Pick an option of a select box by the text the user reads."""
+    widget = at.selectbox(key=key)
+    return widget.select_index(widget.options.index(label)).run()
+
+
+def confirm(at: AppTest) -> AppTest:
+    button = next(b for b in at.button if b.label == translate("reasignar.confirm"))
+    return button.click().run()
+
+
+def reassignments(engine: Engine) -> int:
+    with engine.connect() as connection:
+        return connection.execute(
+            select(func.count()).where(CaseEvent.kind == EventKind.REASSIGNED)
+        ).scalar_one()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_supervisor_sees_her_departments_queue(app_database: Engine, lang: str) -> None:
+    at = queue("supervisora", lang)
+    assert not at.exception and not at.error
+    assert metrics(at) == {
+        translate("metric.open_cases", lang): "2",
+        translate("metric.overdue", lang): "1",
+        translate("metric.unassigned", lang): "2",
+    }
+    table = case_table(at).value
+    assert set(table["department"]) == {"Asistencia Alimentaria"} and len(table) == 2
+    assert "dni" in table.columns
+
+
+def test_the_cabinet_sees_every_department_but_no_dni_and_no_form(app_database: Engine) -> None:
+    at = tick(queue("gabinete"), [0])
+    assert metrics(at)[translate("metric.open_cases")] == "3"
+    assert translate("reasignar.confirm") not in [button.label for button in at.button]
+    assert any(header.value.startswith("Solicitud MDC-") for header in at.subheader)
+
+
+def test_overdue_only_narrows_the_table(app_database: Engine) -> None:
+    at = queue("supervisora")
+    at.toggle(key="vencidas").set_value(True).run()
+    assert case_table(at).value["overdue"].tolist() == [True]
+
+
+def test_a_ticked_case_shows_its_detail_and_history(app_database: Engine) -> None:
+    at = tick(queue("supervisora"), [0])
+    code = case_table(at).value["code"].iloc[0]
+    assert translate("bandejas.detail", code=code) in [header.value for header in at.subheader]
+    timeline = next(frame.value for frame in at.dataframe if "actor" in frame.value.columns)
+    assert timeline["kind"].tolist() == [translate("event.creada")]
+
+
+@pytest.mark.parametrize(
+    ("target", "reason", "note", "message"),
+    [
+        (None, None, "", "Elegí el área de destino."),
+        ("Hábitat y Vivienda", None, "", "Elegí un motivo de la lista."),
+        ("Hábitat y Vivienda", "otro", "corto", "Explicá el motivo en al menos 10 caracteres."),
+    ],
+)
+def test_the_form_says_what_is_missing_and_moves_nothing(
+    app_database: Engine, target: str | None, reason: str | None, note: str, message: str
+) -> None:
+    at = tick(queue("supervisora"), [0, 1])
+    if target:
+        choose(at, "destino", target)
+    if reason:
+        choose(at, "motivo", translate(f"reason.{reason}"))
+    at.text_area(key="nota").input(note)
+    at = confirm(at)
+    assert [error.value for error in at.error] == [message]
+    assert reassignments(app_database) == 0
+    assert metrics(at)[translate("metric.open_cases")] == "2"
+
+
+def test_a_confirmed_move_reports_each_case_and_leaves_the_queue(app_database: Engine) -> None:
+    at = tick(queue("supervisora"), [0])
+    code = case_table(at).value["code"].iloc[0]
+    choose(at, "destino", "Hábitat y Vivienda")
+    choose(at, "motivo", translate("reason.competencia_de_otra_area"))
+    preview = next(frame.value for frame in at.dataframe if "open_after" in frame.value.columns)
+    assert preview[["open_before", "open_after"]].values.tolist() == [[1, 2]]
+    at.text_area(key="nota").input("Corresponde a vivienda, no a alimentos")
+    at = confirm(at)
+    assert not at.error
+    assert [success.value for success in at.success] == [
+        translate("reasignar.result", moved="1", total="1")
+    ]
+    assert reassignments(app_database) == 1
+    assert metrics(at)[translate("metric.open_cases")] == "1"
+    assert code not in case_table(at).value["code"].tolist()
