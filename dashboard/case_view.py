@@ -9,8 +9,9 @@ import streamlit as st
 
 from dashboard.data import run_query
 from dashboard.domain import local_now
+from dashboard.i18n import format_decimal
 from dashboard.session import current_actor
-from dashboard.ui import field_table, label, t
+from dashboard.ui import field_table, label, language, readable, t
 from queries.case_detail import case_path, case_timeline
 from queries.cases import case_overview
 
@@ -40,47 +41,35 @@ def _path(code: str) -> None:
     entered = pd.to_datetime(path["entered_at"]).astype("datetime64[us]")
     left = pd.to_datetime(path["left_at"]).astype("datetime64[us]")
     stay = left.fillna(pd.Timestamp(local_now())) - entered
-    path = path.assign(days=stay.dt.total_seconds() / 86_400)
-    path["kind"] = path["kind"].map(lambda kind: label("department_kind", kind))
-    st.dataframe(
-        path,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "department": st.column_config.TextColumn(t("case.col.department")),
-            "kind": st.column_config.TextColumn(t("case.col.kind")),
-            "entered_at": st.column_config.DatetimeColumn(
-                t("case.col.entered_at"), format="DD/MM/YYYY HH:mm"
-            ),
-            "left_at": st.column_config.DatetimeColumn(
-                t("case.col.left_at"), format="DD/MM/YYYY HH:mm"
-            ),
-            "days": st.column_config.NumberColumn(t("case.col.days"), format="%.1f"),
-        },
+    lang = language()
+    path = path.assign(
+        kind=path["kind"].map(lambda kind: label("department_kind", kind)),
+        days=[format_decimal(days, lang) for days in stay.dt.total_seconds() / 86_400],
     )
+    _small_table(path, "case.col")
     st.caption(t("case.path.def"))
 
 
 def _timeline(code: str) -> None:
     st.subheader(t("case.timeline"))
     events = run_query(case_timeline, code, current_actor().scope)
-    events["kind"] = events["kind"].map(lambda kind: label("event", kind))
-    for column in ("from_status", "to_status"):
-        events[column] = events[column].map(lambda status: label("status", status))
-    events["reason"] = events["reason"].map(lambda reason: label("reason", reason))
+    events = events.assign(
+        kind=events["kind"].map(lambda kind: label("event", kind)),
+        from_status=events["from_status"].map(lambda status: label("status", status)),
+        to_status=events["to_status"].map(lambda status: label("status", status)),
+        reason=events["reason"].map(lambda reason: label("reason", reason)),
+    ).rename(columns={"kind": "event"})
+    _small_table(events, "case.col")
+
+
+def _small_table(frame: pd.DataFrame, label_prefix: str) -> None:
+    """A few rows read as text, each column titled ``<label_prefix>.<column>``."""
     st.dataframe(
-        events,
+        readable(frame),
         hide_index=True,
         width="stretch",
         column_config={
-            "at": st.column_config.DatetimeColumn(t("case.col.at"), format="DD/MM/YYYY HH:mm"),
-            "kind": st.column_config.TextColumn(t("case.col.event")),
-            "actor": st.column_config.TextColumn(t("case.col.actor")),
-            "from_department": st.column_config.TextColumn(t("case.col.from_department")),
-            "to_department": st.column_config.TextColumn(t("case.col.to_department")),
-            "from_status": st.column_config.TextColumn(t("case.col.from_status")),
-            "to_status": st.column_config.TextColumn(t("case.col.to_status")),
-            "reason": st.column_config.TextColumn(t("case.col.reason")),
-            "note": st.column_config.TextColumn(t("case.col.note")),
+            column: st.column_config.TextColumn(t(f"{label_prefix}.{column}"))
+            for column in frame.columns
         },
     )

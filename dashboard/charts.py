@@ -94,10 +94,10 @@ def stacked_bars(
         xaxis_title=value_axis,
         yaxis_title=category_axis,
         yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
         separators=",." if lang == "es" else ".,",
         font={"family": FONT, "size": 14},
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        margin={"l": 10, "r": 10, "t": 90, "b": 40},
         height=max(300, 36 * len(frame) + 160),
         plot_bgcolor="white",
     )

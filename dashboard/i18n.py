@@ -449,8 +449,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "case.col.reason": {"es": "Motivo", "en": "Reason"},
     "case.col.note": {"es": "Detalle", "en": "Details"},
     "reasignar.title": {
-        "es": "Reasignar {count} solicitudes marcadas",
-        "en": "Reassign {count} ticked cases",
+        "es": "Reasignar las solicitudes marcadas ({count})",
+        "en": "Reassign the ticked cases ({count})",
     },
     "reasignar.target": {"es": "Área de destino", "en": "Target department"},
     "reasignar.assignee": {"es": "Responsable (opcional)", "en": "Assignee (optional)"},
@@ -505,6 +505,14 @@ def format_int(value: int, lang: str = DEFAULT_LANGUAGE) -> str:
     """Thousands grouped the local way: 12.345 in Spanish, 12,345 in English."""
     grouped = f"{int(value):,}"
     return grouped.replace(",", ".") if lang == "es" else grouped
+
+
+def format_decimal(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:
+    """A number with ``digits`` decimals: 4,5 in Spanish, 4.5 in English."""
+    number = f"{value:,.{digits}f}"
+    if lang != "es":
+        return number
+    return number.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def format_percent(share: float, lang: str = DEFAULT_LANGUAGE) -> str:

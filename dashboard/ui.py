@@ -4,6 +4,7 @@ their definitions. Pages build on these so that no page repeats layout or wordin
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, format_int, translate
@@ -61,9 +62,17 @@ def field_table(record, fields: list[str]) -> None:
     )
 
 
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A small table as people read it: dates as ``dd/mm/aaaa hh:mm``, "—" where empty."""
+    shown = frame.copy()
+    for column in shown.columns:
+        shown[column] = [_shown(value) for value in shown[column]]
+    return shown
+
+
 def _shown(value: object) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return "—"
     if hasattr(value, "strftime"):
-        return "—" if str(value) == "NaT" else value.strftime("%d/%m/%Y %H:%M")
+        return value.strftime("%d/%m/%Y %H:%M")
     return str(value)

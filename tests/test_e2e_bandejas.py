@@ -1,0 +1,106 @@
+"""End to end: a supervisor finds a case in her queue, moves it, and sees where it went."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page
+
+from dashboard.db import build_engine
+from dashboard.domain import Role, local_now
+from dashboard.migrate import upgrade
+from tests.builders import PASSWORD, add_case, add_user, case_code, small_world
+from tests.e2e_server import chromium, log_in, running_app, wait_for_run
+
+pytestmark = pytest.mark.e2e
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+NOTE = "Es un pedido de vivienda: lo atiende Hábitat"
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> tuple[str, str]:
+    """Four open cases in Asistencia Alimentaria, one in Hábitat; a supervisor of both."""
+    url = f"sqlite:///{tmp_path / 'e2e.sqlite3'}"
+    engine = build_engine(url)
+    upgrade(engine)
+    world = small_world(engine)
+    now = local_now()
+    codes = [
+        case_code(engine, add_case(engine, world, created_at=now - timedelta(days=days)))
+        for days in (1, 4, 9, 40)
+    ]
+    add_case(engine, world, created_at=now - timedelta(days=2), department=world.housing)
+    add_user(engine, "coordinadora", Role.SUPERVISOR, (world.food, world.housing))
+    engine.dispose()
+    return url, codes[1]
+
+
+def table_with(page: Page, text: str) -> Locator:
+    """The data table whose cells hold ``text`` (read through the grid's accessible table)."""
+    return page.locator('[data-testid="stDataFrame"]').filter(has_text=text).last
+
+
+def case_table(page: Page, code: str) -> Locator:
+    """The queue's case table (its header has "Prioridad") while it lists ``code``."""
+    return table_with(page, "Prioridad").filter(has_text=code)
+
+
+def open_first_row(page: Page, code: str) -> None:
+    """Tick the first row of the case table and wait for that case's detail."""
+    case_table(page, code).click(position={"x": 14, "y": 52})  # the row's tick box
+    page.get_by_role("heading", name=f"Solicitud {code}").wait_for()
+    wait_for_run(page)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the select box ``label`` once the page has settled (a rerun that
+    finishes while the list is open would close it)."""
+    wait_for_run(page)
+    box = page.get_by_role("combobox", name=label)
+    box.click()
+    box.press_sequentially(option)
+    page.get_by_role("option", name=option).click()
+    wait_for_run(page)
+
+
+def test_a_supervisor_reassigns_a_case_and_follows_it(database, tmp_path: Path) -> None:
+    url, code = database
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with running_app(url, tmp_path / "streamlit.log") as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        log_in(page, base, "coordinadora", PASSWORD)
+        page.goto(f"{base}/bandejas")
+        wait_for_run(page)
+        page.get_by_text("Solicitudes en bandeja").wait_for()
+        page.screenshot(path=SCREENSHOTS / "bandejas.png")
+
+        search = page.get_by_role("textbox", name="Buscar")
+        search.fill(code)
+        search.press("Enter")
+        page.get_by_text("Filas 1 a 1 de 1 solicitudes").wait_for()
+        wait_for_run(page)
+        cases = case_table(page, code)
+        assert "Asistencia Alimentaria" in cases.text_content()
+        open_first_row(page, code)
+
+        choose(page, "Área de destino", "Hábitat y Vivienda")
+        choose(page, "Motivo", "competencia de otra área")
+        page.get_by_role("textbox", name="Explicación").fill(NOTE)
+        page.get_by_role("textbox", name="Explicación").press("Tab")
+        wait_for_run(page)
+        assert "Hábitat y Vivienda" in table_with(page, "Abiertas después").text_content()
+        page.get_by_text("Efecto en quien recibe").scroll_into_view_if_needed()
+        page.screenshot(path=SCREENSHOTS / "bandejas_reasignar.png")
+        page.get_by_role("button", name="Confirmar reasignación").click()
+        page.get_by_text("Se movieron 1 de 1 solicitudes.").wait_for()
+        case_table(page, code).filter(has_text="Hábitat y Vivienda").wait_for(state="attached")
+        wait_for_run(page)
+        assert "Asistencia Alimentaria" not in case_table(page, code).text_content()
+        open_first_row(page, code)
+        history = table_with(page, NOTE).text_content()
+        assert "reasignación" in history and "Coordinadora" in history
+        page.get_by_role("heading", name="Historial").scroll_into_view_if_needed()
+        page.screenshot(path=SCREENSHOTS / "bandejas_historial.png")
