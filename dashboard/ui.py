@@ -10,6 +10,8 @@ import streamlit as st
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, format_int, translate
 
 LANGUAGE_KEY = "lang"
+#: Height of one row of ``st.dataframe``, to size short tables to their content.
+ROW_PIXELS = 35
 
 
 def language() -> str:
@@ -59,6 +61,7 @@ def field_table(record, fields: list[str]) -> None:
         {t("field.label"): [t(f"field.{name}") for name in fields], t("field.value"): values},
         hide_index=True,
         width="stretch",
+        height=ROW_PIXELS * (len(fields) + 1) + 3,  # every field in view, no inner scrolling
     )
 
 

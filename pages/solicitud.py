@@ -1,14 +1,15 @@
-"""Buscar solicitud: one case by its code, with the citizen's data masked unless revealed."""
+"""Buscar solicitud: one case by its code (its detail and history), with the citizen's data
+masked unless revealed."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.case_view import case_detail, case_record
 from dashboard.commands import CommandError, reveal_personal_data
-from dashboard.data import current_engine, run_query
+from dashboard.data import current_engine
 from dashboard.session import current_actor
 from dashboard.ui import field_table, t
-from queries.cases import case_overview
 
 
 def render() -> None:
@@ -20,13 +21,11 @@ def render() -> None:
     )
     if not code.strip():
         return
-    found = run_query(case_overview, code, actor.scope)
-    if found.empty:
+    case = case_record(code)
+    if case is None:
         st.warning(t("solicitud.not_found", code=code.strip().upper()))
         return
-    case = found.iloc[0]
-    field_table(case, ["code", "status", "priority", "category", "channel", "department",
-                       "partido", "created_at", "due_at", "closed_at"])  # fmt: skip
+    case_detail(case)
 
     st.subheader(t("solicitud.personal"))
     revealed = st.session_state.get(f"revealed:{case['code']}")
