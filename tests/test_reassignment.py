@@ -143,11 +143,23 @@ def test_only_supervisors_reassign(engine: Engine, world, role: Role) -> None:
                  Reason.OTHER, NOTE)  # fmt: skip
 
 
-def test_a_reason_is_required(engine: Engine, world) -> None:
+@pytest.mark.parametrize(
+    ("target", "reason", "note", "message"),
+    [
+        (None, Reason.OTHER, NOTE, "Elegí el área de destino."),
+        ("housing", None, NOTE, "Elegí un motivo de la lista."),
+        ("housing", "vacaciones", NOTE, "Elegí un motivo de la lista."),
+        ("housing", Reason.OTHER, "  corto  ", "Explicá el motivo en al menos 10 caracteres."),
+    ],
+)
+def test_target_listed_reason_and_explanation_are_required(
+    engine: Engine, world, target, reason, note: str, message: str
+) -> None:
     case_id = add_case(engine, world, created_at=datetime(2026, 5, 4))
-    with pytest.raises(commands.CommandError, match="motivo"):
-        reassign(engine, supervisor(world), [shown(engine, case_id)], world.housing, None,
-                 Reason.OTHER, "  ")  # fmt: skip
+    with pytest.raises(commands.CommandError, match=message):
+        reassign(engine, supervisor(world), [shown(engine, case_id)],
+                 getattr(world, target) if target else None, None, reason, note)  # fmt: skip
+    assert state(engine, case_id)[-1] == 0
 
 
 @pytest.mark.postgres
