@@ -126,3 +126,15 @@ def test_a_confirmed_move_reports_each_case_and_leaves_the_queue(app_database: E
     assert reassignments(app_database) == 1
     assert metrics(at)[translate("metric.open_cases")] == "1"
     assert code not in case_table(at).value["code"].tolist()
+
+
+@pytest.mark.parametrize(("username", "found"), [("supervisora", 2), ("gabinete", 0)])
+def test_only_roles_that_see_personal_data_search_by_dni(
+    app_database: Engine, username: str, found: int
+) -> None:
+    at = queue(username)
+    at.text_input(key="buscar").input("30.123.456").run()
+    shown = [frame.value for frame in at.dataframe if "code" in frame.value.columns]
+    assert sum(len(frame) for frame in shown) == found
+    if not found:
+        assert translate("bandejas.no_cases") in [info.value for info in at.info]
