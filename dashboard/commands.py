@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from auth.passwords import hash_password
 from auth.roles import Actor
+from dashboard.deadlines import resumed_due_at
 from dashboard.domain import (
     CLOSED_STATUSES,
     DepartmentKind,
@@ -424,10 +425,11 @@ def _move_one(
 ) -> Outcome:
     with engine.begin() as connection:
         case = connection.execute(
-            select(Case.id, Case.department_id, Case.status, Case.version, Department.name)
+            select(Case.id, Case.department_id, Case.status, Case.version, Case.due_at,
+                   Case.paused_at, Department.name)
             .join(Department, Department.id == Case.department_id)
             .where(Case.code == shown.code)
-        ).one_or_none()
+        ).one_or_none()  # fmt: skip
         refusal = _refusal(actor, shown, case)
         if refusal:
             return Outcome(shown.code, False, refusal)
@@ -441,6 +443,11 @@ def _move_one(
                 assignee_id=assignee_id,
                 status=Status.ASIGNADA,
                 version=Case.version + 1,
+                # A waiting case that moves is no longer waiting: its clock runs again.
+                due_at=resumed_due_at(case.due_at, case.paused_at, now)
+                if case.paused_at
+                else case.due_at,
+                paused_at=None,
             )
         ).rowcount
         if changed != 1:  # changed between our read and our write

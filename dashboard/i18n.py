@@ -263,8 +263,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "metric.overdue": {"es": "Vencidas", "en": "Overdue"},
     "metric.overdue.def": {
-        "es": "Abiertas al corte con la fecha límite (meta de atención) ya pasada.",
-        "en": "Open at the cut-off with their target date already past.",
+        "es": (
+            "Abiertas al corte con la fecha límite ya pasada. El plazo cuenta en días hábiles "
+            "(sin fines de semana ni feriados nacionales) y se detiene mientras la solicitud "
+            "está en espera del ciudadano o de un tercero."
+        ),
+        "en": (
+            "Open at the cut-off and past their due date. The target counts business days "
+            "(no weekends or national holidays) and stops while the case waits on the citizen "
+            "or a third party."
+        ),
     },
     "chart.by_channel.title": {
         "es": "Solicitudes ingresadas por canal en el período",

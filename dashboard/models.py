@@ -163,6 +163,8 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     first_response_at: Mapped[datetime | None] = mapped_column(DateTime)
     due_at: Mapped[datetime] = mapped_column(DateTime)
+    #: When the case began waiting (``en_espera``); its clock is stopped until it resumes.
+    paused_at: Mapped[datetime | None] = mapped_column(DateTime)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
     closure_reason: Mapped[str | None] = mapped_column(String(200))
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))

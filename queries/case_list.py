@@ -10,7 +10,7 @@ from sqlalchemy import Connection, func, or_, select
 from dashboard.models import Case, Category, Citizen, Department, Staff
 from queries._frames import to_frame
 from queries.cases import masked_dni
-from queries.definitions import open_at
+from queries.definitions import open_at, past_due
 from queries.filters import CaseFilters, dimension_conditions
 
 PAGE_SIZE = 50
@@ -44,7 +44,7 @@ def open_case_page(
     if options.statuses:
         conditions.append(Case.status.in_(options.statuses))
     if options.overdue_only:
-        conditions.append(Case.due_at < as_of)
+        conditions.append(past_due(as_of))
     if options.unassigned_only:
         conditions.append(Case.assignee_id.is_(None))
     search = options.search.strip().upper()
@@ -55,7 +55,7 @@ def open_case_page(
     query = (
         select(
             Case.id, Case.code, Case.version, Case.status, Case.priority, Case.created_at,
-            Case.due_at, (Case.due_at < as_of).label("overdue"),
+            Case.due_at, past_due(as_of).label("overdue"),
             Department.name.label("department"), Staff.name.label("assignee"),
             Category.name.label("category"), masked_dni(Citizen.dni).label("dni"),
             func.count().over().label("total"),

@@ -26,6 +26,18 @@ def open_at(moment: datetime) -> ColumnElement[bool]:
     )
 
 
+def past_due(moment: datetime) -> ColumnElement[bool]:
+    """The due date had passed by ``moment``, on a running clock.
+
+    While a case waits (``paused_at`` set) its clock is stopped and the due date will move on
+    by the wait, so a waiting case is past due only if it already was when the wait began.
+    """
+    return and_(
+        Case.due_at < moment,
+        or_(Case.paused_at.is_(None), Case.due_at < Case.paused_at),
+    )
+
+
 def overdue_at(moment: datetime) -> ColumnElement[bool]:
-    """Overdue: open at ``moment`` with its due date already past."""
-    return and_(open_at(moment), Case.due_at < moment)
+    """Overdue: open at ``moment`` and past due."""
+    return and_(open_at(moment), past_due(moment))

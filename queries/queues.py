@@ -13,7 +13,7 @@ from sqlalchemy import Connection, case, func, select
 
 from dashboard.models import Case, Department, Staff
 from queries._frames import to_frame
-from queries.definitions import open_at
+from queries.definitions import open_at, past_due
 from queries.filters import CaseFilters, dimension_conditions
 
 #: Age buckets of open cases (domain.md): label → (min days, max days), ages in whole days.
@@ -30,7 +30,7 @@ def _queue_columns(filters: CaseFilters) -> list:
     as_of = filters.as_of
     columns = [
         func.count().label("open_cases"),
-        func.count().filter(Case.due_at < as_of).label("overdue_cases"),
+        func.count().filter(past_due(as_of)).label("overdue_cases"),
         func.min(Case.created_at).label("oldest_created_at"),
     ]
     for label, (low, high) in AGE_BUCKETS.items():

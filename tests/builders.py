@@ -128,9 +128,13 @@ def add_case(
     closed_at: datetime | None = None,
     status: Status | None = None,
     assignee: int | None = None,
+    due_at: datetime | None = None,
+    paused_at: datetime | None = None,
 ) -> int:
-    """One case and its intake event; closed when ``closed_at`` is given."""
-    status = status or (Status.CERRADA if closed_at else Status.ASIGNADA)
+    """One case and its intake event; closed when ``closed_at`` is given, waiting (its clock
+    stopped) when ``paused_at`` is. ``due_at`` overrides ``due_in``."""
+    waiting = Status.EN_ESPERA if paused_at else Status.ASIGNADA
+    status = status or (Status.CERRADA if closed_at else waiting)
     assert (status in CLOSED_STATUSES) == (closed_at is not None)
     with Session(engine) as session:
         case = Case(
@@ -145,7 +149,8 @@ def add_case(
             assignee_id=assignee,
             municipality_id=municipality or world.la_plata,
             created_at=created_at,
-            due_at=created_at + due_in,
+            due_at=due_at or created_at + due_in,
+            paused_at=paused_at,
             closed_at=closed_at,
         )
         session.add(case)

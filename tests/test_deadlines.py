@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+import numpy as np
 import pytest
 
-from dashboard.deadlines import add_business_hours, business_hours_between, due_at, is_business_day
+from dashboard.deadlines import (
+    add_business_hours,
+    business_hours_between,
+    due_at,
+    due_dates,
+    is_business_day,
+)
 
 
 def test_weekends_and_national_holidays_are_not_business_days() -> None:
@@ -54,3 +61,31 @@ def test_business_hours_between_counts_only_business_time() -> None:
 )
 def test_waiting_pauses_the_clock(pauses: list, expected: datetime) -> None:
     assert due_at(datetime(2026, 5, 19, 10), 48, pauses) == expected
+
+
+def test_a_target_ending_at_midnight_ends_with_that_business_day() -> None:
+    assert add_business_hours(datetime(2026, 5, 22), 24) == datetime(2026, 5, 23)
+
+
+def _walk(start: datetime, hours: float) -> datetime:
+    """Reference: walk day by day, spending the hours only on business days."""
+    remaining = timedelta(hours=hours)
+    moment = start
+    while True:
+        midnight = datetime.combine(moment.date() + timedelta(days=1), datetime.min.time())
+        if is_business_day(moment.date()):
+            if moment + remaining <= midnight:
+                return moment + remaining
+            remaining -= midnight - moment
+        moment = midnight
+
+
+def test_the_vectorised_clock_agrees_with_a_day_by_day_walk() -> None:
+    rng = np.random.default_rng(5)
+    created = np.datetime64("2024-01-01T00:00:00") + rng.integers(0, 3 * 365 * 86_400, 500).astype(
+        "timedelta64[s]"
+    )
+    hours = rng.choice([4, 24, 48, 72, 240, 480], 500).astype(float)
+    due = due_dates(created, hours, np.zeros(500))
+    for start, target, computed in zip(created.astype(datetime), hours, due, strict=True):
+        assert computed.astype(datetime) == _walk(start, target)

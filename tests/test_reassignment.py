@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, insert, select, update
 from auth.roles import Actor
 from dashboard import commands
 from dashboard.commands import Outcome, Reason, ShownCase, reassign
+from dashboard.deadlines import resumed_due_at
 from dashboard.domain import Role, Status
 from dashboard.models import Case, CaseEvent, Staff
 from tests.builders import add_case, add_role_users, small_world
@@ -75,6 +76,24 @@ def test_a_case_moves_with_its_event_and_a_new_version(engine: Engine, world) ->
     assert (event.from_department_id, event.to_department_id, event.reason, event.note) == (
         world.food, world.housing, "competencia_de_otra_area", NOTE,
     )  # fmt: skip
+
+
+def test_moving_a_waiting_case_restarts_its_clock(engine: Engine, world) -> None:
+    due, paused = datetime(2026, 12, 30, 10), datetime(2026, 5, 20, 9)
+    case_id = add_case(engine, world, created_at=datetime(2026, 5, 4), due_at=due,
+                       paused_at=paused)  # fmt: skip
+    [outcome] = reassign(engine, supervisor(world), [shown(engine, case_id)], world.housing,
+                         None, Reason.ABSENCE, NOTE)  # fmt: skip
+    assert outcome.moved, outcome.message
+    with engine.connect() as connection:
+        case = connection.execute(
+            select(Case.status, Case.due_at, Case.paused_at).where(Case.id == case_id)
+        ).one()
+        moved_at = connection.execute(
+            select(CaseEvent.at).where(CaseEvent.kind == "reasignada")
+        ).scalar_one()
+    assert (case.status, case.paused_at) == ("asignada", None)
+    assert case.due_at == resumed_due_at(due, paused, moved_at) > due
 
 
 def test_a_stale_form_is_refused_naming_the_case_and_the_change(engine: Engine, world) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.orm import aliased
 
 from dashboard.db import build_engine
+from dashboard.deadlines import due_at
 from dashboard.domain import CLOSED_STATUSES, DepartmentKind, EventKind
 from dashboard.models import (
     AuditEntry,
@@ -167,16 +168,32 @@ def test_case_rows_say_what_their_history_says(seeded: Engine, replayed: dict[in
         assert (history.status, history.department_id) == (case.status, case.department_id)
 
 
-def test_due_dates_follow_the_sla_target_of_category_and_priority(seeded: Engine) -> None:
-    targets = typed(
+def test_due_dates_count_business_hours_and_skip_waiting(seeded: Engine) -> None:
+    """Every case's due date and pause, recomputed from its target and its own events."""
+    cases = typed(
         seeded,
-        select(Case.created_at, Case.due_at, SlaTarget.target_hours).join(
-            SlaTarget,
-            (SlaTarget.category_id == Case.category_id) & (SlaTarget.priority == Case.priority),
-        ),
-    )
-    assert len(targets) == CASES
-    assert all(r.due_at - r.created_at == timedelta(hours=r.target_hours) for r in targets)
+        select(Case.id, Case.status, Case.created_at, Case.due_at, Case.paused_at,
+               SlaTarget.target_hours)
+        .join(SlaTarget, (SlaTarget.category_id == Case.category_id)
+              & (SlaTarget.priority == Case.priority)),
+    )  # fmt: skip
+    waits: dict[int, list[list]] = {}
+    for case_id, at, from_status, to_status in typed(
+        seeded,
+        select(CaseEvent.case_id, CaseEvent.at, CaseEvent.from_status, CaseEvent.to_status)
+        .order_by(CaseEvent.case_id, CaseEvent.at, CaseEvent.id),
+    ):  # fmt: skip
+        if to_status == "en_espera":
+            waits.setdefault(case_id, []).append([at, None])
+        elif from_status == "en_espera":
+            waits[case_id][-1][1] = at
+    assert len(cases) == CASES and sum(map(len, waits.values())) > 0
+    for case in cases:
+        ended = [(start, end) for start, end in waits.get(case.id, []) if end is not None]
+        running = [start for start, end in waits.get(case.id, []) if end is None]
+        assert case.due_at == due_at(case.created_at, case.target_hours, ended), case
+        assert case.paused_at == (running[0] if running else None), case
+        assert (case.paused_at is not None) == (case.status == "en_espera"), case
     closed = typed(
         seeded,
         select(Case.closed_at <= Case.due_at).where(Case.status.in_(["resuelta", "cerrada"])),

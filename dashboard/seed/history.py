@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.deadlines import business_clock, due_dates
 from dashboard.domain import EventKind, Status
 from dashboard.seed.cases import MAX_HOPS, CasePlan
 
@@ -261,7 +262,9 @@ def build_history(
         _events(
             rng, kept, case_ids, at, kind, actor, from_dep, to_dep, from_st, to_st, first_event_id
         ),
-        _case_state(kept, created, at, to_st, owner, assignee, sla, ends_external),
+        _case_state(kept, created, at, to_st, owner, assignee, ends_external).assign(
+            **_deadline(kept, created, at, sla)
+        ),
     )
 
 
@@ -291,7 +294,21 @@ def _events(rng, kept, case_ids, at, kind, actor, from_dep, to_dep, from_st, to_
     )
 
 
-def _case_state(kept, created, at, to_st, owner, assignee, sla, ends_external) -> pd.DataFrame:
+def _deadline(kept, created, at, sla) -> dict[str, object]:
+    """``due_at`` in business hours, pushed on by a finished wait; ``paused_at`` while waiting.
+
+    A case waits at most once here (the WAIT slot, ended by the RESUME slot), so the paused
+    time is the business time between those two events when both happened.
+    """
+    waited, resumed = kept[:, WAIT], kept[:, RESUME]
+    paused = business_clock(at[:, RESUME]) - business_clock(at[:, WAIT])
+    return {
+        "due_at": due_dates(created, sla, np.where(waited & resumed, paused, 0.0)),
+        "paused_at": pd.Series(at[:, WAIT]).where(waited & ~resumed),
+    }
+
+
+def _case_state(kept, created, at, to_st, owner, assignee, ends_external) -> pd.DataFrame:
     """Status, owner, assignee and timestamps as the kept events leave them."""
     last = kept.shape[1] - 1 - np.argmax(kept[:, ::-1], axis=1)
     status = np.take_along_axis(to_st, last[:, None], axis=1)[:, 0]
@@ -325,7 +342,6 @@ def _case_state(kept, created, at, to_st, owner, assignee, sla, ends_external) -
                 np.take_along_axis(assignee_so_far, last[:, None], axis=1)[:, 0]
             ),
             "first_response_at": pd.Series(at[:, TRIAGE]).where(kept[:, TRIAGE]),
-            "due_at": created + np.round(sla * 3600).astype("timedelta64[s]"),
             "closed_at": pd.Series(closed_at).where(closed),
             "closure_reason": reason,
             "version": kept.sum(axis=1),
