@@ -4,10 +4,13 @@ stands against its deadline, its path through departments and its full history.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 import streamlit as st
 
 from dashboard.data import run_query
+from dashboard.deadlines import sla_state
 from dashboard.domain import local_now
 from dashboard.i18n import format_decimal
 from dashboard.session import current_actor
@@ -21,18 +24,46 @@ CASE_FIELDS = ["code", "status", "priority", "category", "channel", "department"
 
 def case_record(code: str) -> pd.Series | None:
     """The case as the reader may see it (citizen data masked), or ``None`` outside scope."""
-    found = run_query(case_overview, code, current_actor().scope)
+    now = local_now().replace(second=0, microsecond=0)
+    found = run_query(case_overview, code, current_actor().scope, now)
     return None if found.empty else found.iloc[0]
 
 
 def case_detail(case: pd.Series) -> None:
-    """Fields, path with time spent in each department, and the event timeline."""
+    """Fields, where it stands against its deadline, its path and its event timeline."""
     shown = case.copy()
     shown["status"] = label("status", case["status"])
     shown["priority"] = label("priority", case["priority"])
     field_table(shown, CASE_FIELDS)
+    _deadline(case)
     _path(case["code"])
     _timeline(case["code"])
+
+
+def _deadline(case: pd.Series) -> None:
+    """The SLA state in words: met or missed, overdue, paused or time left, in business time."""
+    paused = _moment(case["paused_at"])
+    state = sla_state(
+        case["due_at"], paused_at=paused, closed_at=_moment(case["closed_at"]),
+        overdue=bool(case["overdue"]), now=local_now(),
+    )  # fmt: skip
+    show = {"met": st.success, "missed": st.warning, "overdue": st.error}.get(state.state, st.info)
+    when = "%d/%m/%Y %H:%M"
+    since = paused.strftime(when) if paused else ""
+    due = case["due_at"].strftime(when)
+    show(t(f"sla.{state.state}", due=due, time=_business_time(state.hours), paused=since))
+    st.caption(t("sla.def"))
+
+
+def _moment(value: object) -> datetime | None:
+    return None if value is None or pd.isna(value) else value
+
+
+def _business_time(hours: float) -> str:
+    lang = language()
+    if hours < 24:
+        return t("sla.hours", hours=format_decimal(hours, lang, digits=0))
+    return t("sla.days", days=format_decimal(hours / 24, lang))
 
 
 def _path(code: str) -> None:

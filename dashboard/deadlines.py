@@ -14,6 +14,7 @@ are that same clock applied to one moment, so the two can never disagree.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
@@ -94,3 +95,33 @@ def due_at(
 def resumed_due_at(due: datetime, paused_at: datetime, now: datetime) -> datetime:
     """The due date once a wait that began at ``paused_at`` ends ``now``."""
     return add_business_hours(due, business_hours_between(paused_at, now))
+
+
+@dataclass(frozen=True)
+class SlaState:
+    """Where one case stands against its deadline, in words a supervisor acts on.
+
+    ``state`` is one of ``met``, ``missed`` (closed), ``overdue``, ``paused``, ``on_time``
+    (open); ``hours`` is the business time that qualifies it: how late (missed, overdue), or
+    how much is left (on time, and for a paused case once its clock resumes).
+    """
+
+    state: str
+    hours: float
+
+
+def sla_state(
+    due: datetime, *, paused_at: datetime | None, closed_at: datetime | None,
+    overdue: bool, now: datetime,
+) -> SlaState:  # fmt: skip
+    """The case's SLA state; ``overdue`` comes from ``queries.definitions.overdue_at`` so the
+    detail never disagrees with the counts in the queues."""
+    if closed_at is not None:
+        if closed_at <= due:
+            return SlaState("met", 0.0)
+        return SlaState("missed", business_hours_between(due, closed_at))
+    if overdue:
+        return SlaState("overdue", business_hours_between(due, paused_at or now))
+    if paused_at is not None:
+        return SlaState("paused", business_hours_between(paused_at, due))
+    return SlaState("on_time", business_hours_between(now, due))

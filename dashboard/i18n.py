@@ -499,6 +499,38 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "reasignar.moved": {"es": "Movida", "en": "Moved"},
     "reasignar.detail": {"es": "Detalle", "en": "Details"},
+    "sla.on_time": {
+        "es": "En plazo: vence el {due}, le quedan {time}.",
+        "en": "On time: due {due}, {time} left.",
+    },
+    "sla.overdue": {
+        "es": "Vencida: venció el {due}, hace {time}.",
+        "en": "Overdue: it fell due on {due}, {time} ago.",
+    },
+    "sla.paused": {
+        "es": "Plazo detenido: en espera desde el {paused}; al retomarse le quedan {time}.",
+        "en": "Clock stopped: waiting since {paused}; {time} left once it resumes.",
+    },
+    "sla.met": {
+        "es": "Cerrada dentro del plazo (vencía el {due}).",
+        "en": "Closed within its target (due {due}).",
+    },
+    "sla.missed": {
+        "es": "Cerrada fuera de plazo: {time} después del vencimiento ({due}).",
+        "en": "Closed late: {time} after its due date ({due}).",
+    },
+    "sla.hours": {"es": "{hours} h hábiles", "en": "{hours} business hours"},
+    "sla.days": {"es": "{days} días hábiles", "en": "{days} business days"},
+    "sla.def": {
+        "es": (
+            "Plazo: la meta de su categoría y prioridad, en días hábiles (sin fines de semana "
+            "ni feriados nacionales), detenida mientras la solicitud está en espera."
+        ),
+        "en": (
+            "Target: the goal of its category and priority, in business days (no weekends or "
+            "national holidays), stopped while the case is waiting."
+        ),
+    },
 }
 
 

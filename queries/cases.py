@@ -4,11 +4,14 @@ the full data is read solely by ``commands.reveal_personal_data`` after a permis
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 from sqlalchemy import Connection, String, func, literal, select
 
 from dashboard.models import Case, Category, Channel, Citizen, Department, Municipality, Staff
 from queries._frames import to_frame
+from queries.definitions import overdue_at
 
 
 def masked_dni(dni) -> object:
@@ -23,12 +26,16 @@ def initials(first_name, last_name) -> object:
     )
 
 
-def case_overview(connection: Connection, code: str, scope: tuple[int, ...] | None) -> pd.DataFrame:
-    """One case by its public code (none if outside ``scope``), with masked citizen data."""
+def case_overview(
+    connection: Connection, code: str, scope: tuple[int, ...] | None, as_of: datetime
+) -> pd.DataFrame:
+    """One case by its public code (none if outside ``scope``), with masked citizen data
+    and whether it is ``overdue`` at ``as_of``."""
     query = (
         select(
             Case.code, Case.version, Case.status, Case.priority, Case.created_at, Case.due_at,
-            Case.closed_at, Department.id.label("department_id"),
+            Case.closed_at, Case.paused_at, overdue_at(as_of).label("overdue"),
+            Department.id.label("department_id"),
             Department.name.label("department"), Staff.name.label("assignee"),
             Category.name.label("category"), Channel.name.label("channel"),
             Municipality.name.label("partido"),

@@ -87,6 +87,14 @@ def test_a_ticked_case_shows_its_detail_and_history(app_database: Engine) -> Non
     assert timeline["event"].tolist() == [translate("event.creada")]
 
 
+def test_the_detail_says_how_late_an_overdue_case_is(app_database: Engine) -> None:
+    at = queue("supervisora")
+    at.toggle(key="vencidas").set_value(True).run()
+    at = tick(at, [0])
+    [state] = [error.value for error in at.error]
+    assert state.startswith("Vencida: venció el ") and "días hábiles" in state
+
+
 @pytest.mark.parametrize(
     ("target", "reason", "note", "message"),
     [

@@ -13,6 +13,7 @@ from dashboard.deadlines import (
     due_at,
     due_dates,
     is_business_day,
+    sla_state,
 )
 
 
@@ -89,3 +90,28 @@ def test_the_vectorised_clock_agrees_with_a_day_by_day_walk() -> None:
     due = due_dates(created, hours, np.zeros(500))
     for start, target, computed in zip(created.astype(datetime), hours, due, strict=True):
         assert computed.astype(datetime) == _walk(start, target)
+
+
+# Tuesday 19 May 2026 at noon; Monday 25 May is a national holiday.
+NOW = datetime(2026, 5, 19, 12)
+
+
+@pytest.mark.parametrize(
+    ("due", "paused_at", "closed_at", "overdue", "expected"),
+    [
+        # Closed on Friday 22 at 10:00, due Monday 18: four business days late (18–21 + 10 h).
+        (datetime(2026, 5, 18, 10), None, datetime(2026, 5, 22, 10), False, ("missed", 96)),
+        (datetime(2026, 5, 20, 10), None, datetime(2026, 5, 19, 10), False, ("met", 0)),
+        # Due Monday 18 at 12:00, still open: one business day late.
+        (datetime(2026, 5, 18, 12), None, None, True, ("overdue", 24)),
+        # Already late when the wait began on Monday at 18:00: late by 6 h, frozen there.
+        (datetime(2026, 5, 18, 12), datetime(2026, 5, 18, 18), None, True, ("overdue", 6)),
+        # Waiting since Monday 18 at noon, due Friday 22 at noon: 4 days left once resumed.
+        (datetime(2026, 5, 22, 12), datetime(2026, 5, 18, 12), None, False, ("paused", 96)),
+        # Due Tuesday 26 at noon: Wed–Fri and the Tuesday morning, not the weekend or the 25th.
+        (datetime(2026, 5, 26, 12), None, None, False, ("on_time", 96)),
+    ],
+)
+def test_the_sla_state_of_one_case(due, paused_at, closed_at, overdue, expected) -> None:
+    state = sla_state(due, paused_at=paused_at, closed_at=closed_at, overdue=overdue, now=NOW)
+    assert (state.state, state.hours) == expected
