@@ -175,10 +175,12 @@ class Case(Base):
         CheckConstraint(
             "closed_at IS NULL OR closed_at >= created_at", name="closed_after_created"
         ),
-        # Inflow, "cases by channel" and every period filter.
-        Index("ix_cases_created_at", "created_at"),
-        # Outflow and "open at time t" (closed_at IS NULL OR closed_at > t).
-        Index("ix_cases_closed_at", "closed_at"),
+        # Inflow, "cases by channel" and every period filter; with the department, weekly
+        # inflow per department is read from the index alone.
+        Index("ix_cases_created_at_department", "created_at", "department_id"),
+        # Outflow and "open at time t" (closed_at IS NULL OR closed_at > t); weekly outflow
+        # per department from the index alone.
+        Index("ix_cases_closed_at_department", "closed_at", "department_id"),
         # Queues: the open cases of a department, small because most cases are closed.
         Index(
             "ix_cases_open_department",
@@ -280,3 +282,26 @@ class AuditEntry(Base):
         Index("ix_audit_log_at", "at"),
         Index("ix_audit_log_username_at", "username", "at"),
     )
+
+
+class CaseStay(Base):
+    """One stay of a case in a department or an external actor, derived from its history.
+
+    A read model for the referral flows (``queries/referrals.py``): ``dashboard.stays``
+    rebuilds it from ``case_events``, so it holds nothing the history does not and can always
+    be rebuilt. Read at a past cut-off, a stay that began later does not count and one that
+    ended later is still running.
+    """
+
+    __tablename__ = "case_stays"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    #: 0 is the intake area, 1 the first department, 2 the second, and so on.
+    step: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    entered_at: Mapped[datetime] = mapped_column(DateTime)
+    #: When the next stay began; NULL for the latest stay (whose end, if any, is the closing).
+    left_at: Mapped[datetime | None] = mapped_column(DateTime)
+    next_department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    #: The case had been in this department before and left it: a ping-pong return.
+    revisit: Mapped[bool] = mapped_column(Boolean)
