@@ -103,3 +103,48 @@ def stacked_bars(
     )
     figure.update_xaxes(showgrid=True, gridcolor="#E5E8EC", tickformat=",d")
     return figure
+
+
+def weekly_flows(
+    frame: pd.DataFrame,
+    *,
+    labels: dict[str, str],
+    title: str,
+    week_axis: str,
+    flow_axis: str,
+    backlog_axis: str,
+    lang: str,
+) -> go.Figure:
+    """Weekly inflow and outflow as paired bars, the backlog as a line on its own axis.
+
+    ``labels`` names the ``inflow``, ``outflow`` and ``backlog`` series for the legend. The
+    backlog has its own scale because it is a stock, usually far larger than a week's flow.
+    """
+    weeks = frame["week_start"]
+    bars = [
+        go.Bar(x=weeks, y=frame[column], name=labels[column], marker_color=colour,
+               hovertemplate=f"%{{x|%d/%m/%Y}}<br>{labels[column]}: %{{y:,}}<extra></extra>")
+        for column, colour in (("inflow", "#9ECAE1"), ("outflow", "#3182BD"))
+    ]  # fmt: skip
+    backlog = go.Scatter(
+        x=weeks, y=frame["backlog"], name=labels["backlog"], yaxis="y2", mode="lines+markers",
+        line={"color": "#D94801", "width": 3},
+        hovertemplate=f"%{{x|%d/%m/%Y}}<br>{labels['backlog']}: %{{y:,}}<extra></extra>",
+    )  # fmt: skip
+    figure = go.Figure([*bars, backlog])
+    figure.update_layout(
+        barmode="group",
+        title={"text": title, "x": 0, "font": {"size": 17}},
+        xaxis={"title": week_axis, "tickformat": "%d/%m", "showgrid": False},
+        yaxis={"title": flow_axis, "tickformat": ",d", "gridcolor": "#E5E8EC",
+               "rangemode": "tozero"},
+        yaxis2={"title": backlog_axis, "overlaying": "y", "side": "right", "tickformat": ",d",
+                "tickmode": "auto", "showgrid": False, "rangemode": "tozero"},
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
+        separators=",." if lang == "es" else ".,",
+        font={"family": FONT, "size": 14},
+        margin={"l": 10, "r": 10, "t": 90, "b": 40},
+        height=420,
+        plot_bgcolor="white",
+    )  # fmt: skip
+    return figure

@@ -531,6 +531,101 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
             "national holidays), stopped while the case is waiting."
         ),
     },
+    # Pendientes por área (backlog by department)
+    "page.pendientes": {"es": "Pendientes por área", "en": "Backlog by department"},
+    "pendientes.caption": {
+        "es": (
+            "Ingresos, egresos y stock pendiente por semana (de lunes a domingo) en las áreas "
+            "de tus filtros, desde la semana del primer día del período hasta el {as_of}."
+        ),
+        "en": (
+            "Inflow, outflow and backlog per week (Monday to Sunday) in the departments of your "
+            "filters, from the week of the period's first day up to {as_of}."
+        ),
+    },
+    "metric.backlog_start": {"es": "Pendientes al inicio", "en": "Backlog at the start"},
+    "metric.backlog_start.def": {
+        "es": "Solicitudes abiertas cuando empezó la primera semana del período.",
+        "en": "Cases open when the period's first week began.",
+    },
+    "metric.backlog_end": {"es": "Pendientes al corte", "en": "Backlog at the cut-off"},
+    "metric.backlog_end.def": {
+        "es": "Abiertas al corte: las del inicio más los ingresos menos los egresos.",
+        "en": "Open at the cut-off: those at the start plus inflow minus outflow.",
+    },
+    "metric.backlog_growth": {"es": "Variación del stock", "en": "Change in backlog"},
+    "metric.backlog_growth.def": {
+        "es": "Pendientes al corte menos pendientes al inicio; positivo si el stock creció.",
+        "en": "Backlog at the cut-off minus backlog at the start; positive if it grew.",
+    },
+    "metric.flow_ratio": {"es": "Ingresos / egresos", "en": "Inflow / outflow"},
+    "metric.flow_ratio.def": {
+        "es": (
+            "Solicitudes creadas dividido cerradas en las semanas mostradas. Más de 1 significa "
+            "que el stock crece."
+        ),
+        "en": (
+            "Cases created divided by cases closed in the weeks shown. Above 1 the backlog grows."
+        ),
+    },
+    "pendientes.series.inflow": {"es": "Ingresos", "en": "Inflow"},
+    "pendientes.series.outflow": {"es": "Egresos", "en": "Outflow"},
+    "pendientes.series.backlog": {"es": "Stock pendiente", "en": "Backlog"},
+    "pendientes.chart.title": {
+        "es": "Ingresos, egresos y stock pendiente por semana",
+        "en": "Inflow, outflow and backlog per week",
+    },
+    "pendientes.chart.week_axis": {"es": "Semana (lunes)", "en": "Week (Monday)"},
+    "pendientes.chart.flow_axis": {
+        "es": "Ingresos y egresos (solicitudes por semana)",
+        "en": "Inflow and outflow (cases per week)",
+    },
+    "pendientes.chart.backlog_axis": {
+        "es": "Stock pendiente (solicitudes abiertas)",
+        "en": "Backlog (open cases)",
+    },
+    "pendientes.chart.def": {
+        "es": (
+            "Ingresos: solicitudes creadas en la semana. Egresos: cerradas en la semana "
+            "(resuelta, cerrada, anulada o duplicada). Stock: abiertas al terminar la semana, "
+            "calculado como suma acumulada de ingresos menos egresos; la última semana puede "
+            "estar en curso y se cuenta hasta el corte. Cada solicitud cuenta en el área que la "
+            "tiene hoy."
+        ),
+        "en": (
+            "Inflow: cases created in the week. Outflow: cases closed in it (resolved, closed, "
+            "void or duplicate). Backlog: open at the end of the week, a running sum of inflow "
+            "minus outflow; the last week may be running and counts up to the cut-off. Each "
+            "case counts in the department that holds it today."
+        ),
+    },
+    "pendientes.ranking": {
+        "es": "Áreas según cuánto creció su stock",
+        "en": "Departments by how much their backlog grew",
+    },
+    "pendientes.ranking.def": {
+        "es": (
+            "Ordenadas de mayor a menor crecimiento. Relación ingresos/egresos: más de 1 es "
+            "stock en aumento; vacía si no hubo egresos. Elegí un área (la casilla de su fila) "
+            "para abrir su bandeja con los mismos filtros."
+        ),
+        "en": (
+            "Largest growth first. Inflow/outflow ratio: above 1 the backlog grows; empty when "
+            "nothing went out. Pick a department (its row's box) to open its queue with the same "
+            "filters."
+        ),
+    },
+    "pendientes.ages": {
+        "es": "Antigüedad de las solicitudes abiertas",
+        "en": "Age of open cases",
+    },
+    "col.backlog_start": {"es": "Al inicio", "en": "At start"},
+    "col.backlog_end": {"es": "Al corte", "en": "At cut-off"},
+    "col.growth": {"es": "Variación", "en": "Change"},
+    "col.growth_share": {"es": "Variación (%)", "en": "Change (%)"},
+    "col.inflow": {"es": "Ingresos", "en": "Inflow"},
+    "col.outflow": {"es": "Egresos", "en": "Outflow"},
+    "col.ratio": {"es": "Ingresos / egresos", "en": "Inflow / outflow"},
 }
 
 

@@ -13,12 +13,18 @@ import streamlit as st
 from auth.roles import PAGES
 from dashboard.domain import Role
 from dashboard.ui import t
-from pages import auditoria, bandejas, catalogo, resumen, solicitud, usuarios
+from pages import auditoria, bandejas, catalogo, pendientes, resumen, solicitud, usuarios
 
 #: url_path → (render function, title key, icon, section key)
 ALL_PAGES = {
     "resumen": (resumen.render, "page.resumen", ":material/dashboard:", "nav.section.overview"),
     "bandejas": (bandejas.render, "page.bandejas", ":material/inbox:", "nav.section.supervision"),
+    "pendientes": (
+        pendientes.render,
+        "page.pendientes",
+        ":material/stacked_line_chart:",
+        "nav.section.supervision",
+    ),
     "solicitud": (solicitud.render, "page.solicitud", ":material/search:", "nav.section.overview"),
     "usuarios": (usuarios.render, "page.usuarios", ":material/group:", "nav.section.admin"),
     "catalogo": (catalogo.render, "page.catalogo", ":material/tune:", "nav.section.admin"),
@@ -29,10 +35,15 @@ ALL_PAGES = {
 def pages(role: Role) -> dict[str, list[st.Page]]:
     sections: dict[str, list[st.Page]] = {}
     for index, url_path in enumerate(PAGES[role]):
-        render, title, icon, section = ALL_PAGES[url_path]
-        page = st.Page(render, title=t(title), icon=icon, url_path=url_path, default=index == 0)
-        sections.setdefault(t(section), []).append(page)
+        section = ALL_PAGES[url_path][3]
+        sections.setdefault(t(section), []).append(page_of(url_path, default=index == 0))
     return sections
+
+
+def page_of(url_path: str, default: bool = False) -> st.Page:
+    """The navigation's page for ``url_path``; also what ``st.switch_page`` is given."""
+    render, title, icon, _ = ALL_PAGES[url_path]
+    return st.Page(render, title=t(title), icon=icon, url_path=url_path, default=default)
 
 
 def login_pages(render: Callable[[], None] | None) -> list[st.Page]:

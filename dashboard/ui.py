@@ -7,7 +7,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, format_int, translate
+from dashboard.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    TEXTS,
+    format_decimal,
+    format_int,
+    translate,
+)
 
 LANGUAGE_KEY = "lang"
 #: Height of one row of ``st.dataframe``, to size short tables to their content.
@@ -47,10 +54,18 @@ def language_switch() -> None:
     )
 
 
-def figure(column, label_key: str, value: int) -> None:
-    """A headline number with its one-line definition right under it."""
+def figure(column, label_key: str, value: float, decimals: int = 0) -> None:
+    """A headline number with its one-line definition right under it ("—" when undefined,
+    such as a ratio over nothing)."""
+    lang = language()
+    if pd.isna(value):
+        shown = "—"
+    elif decimals:
+        shown = format_decimal(value, lang, digits=decimals)
+    else:
+        shown = format_int(value, lang)
     with column:
-        st.metric(t(label_key), format_int(value, language()))
+        st.metric(t(label_key), shown)
         st.caption(t(f"{label_key}.def"))
 
 

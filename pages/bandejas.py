@@ -5,19 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.age_profile import age_profile_chart
 from dashboard.case_view import case_detail, case_record
-from dashboard.charts import stacked_bars
 from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.queue_table import case_table, forget_selection, queue_options
 from dashboard.reassign_form import reassign_form, show_last_result
 from dashboard.session import current_actor
-from dashboard.ui import figure, language, t
+from dashboard.ui import figure, t
 from queries.queues import AGE_BUCKETS, assignee_queues, department_queues
-
-#: Departments drawn in the age chart; the table below lists them all.
-CHART_DEPARTMENTS = 15
 
 
 def render() -> None:
@@ -36,7 +33,7 @@ def render() -> None:
         st.info(t("bandejas.empty"))
         return
 
-    _age_chart(departments.head(CHART_DEPARTMENTS))
+    age_profile_chart(departments)
     _queue_table("bandejas.by_department", departments, "department")
     export_button("bandejas_por_area", departments, filters)
     _queue_table("bandejas.by_assignee", people, "assignee")
@@ -53,21 +50,6 @@ def render() -> None:
     if len(selected) and actor.may_reassign and reassign_form(selected, filters.as_of):
         forget_selection()
         st.rerun()
-
-
-def _age_chart(departments: pd.DataFrame) -> None:
-    parts = {f"age_{bucket}": t(f"age.{bucket}") for bucket in AGE_BUCKETS}
-    chart = stacked_bars(
-        departments,
-        category="department",
-        parts=parts,
-        title=t("bandejas.chart.title", count=len(departments)),
-        value_axis=t("chart.open_cases_axis"),
-        category_axis=t("chart.department_axis"),
-        lang=language(),
-    )
-    st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
-    st.caption(t("bandejas.chart.def"))
 
 
 def _queue_table(title_key: str, frame: pd.DataFrame, name_column: str) -> None:

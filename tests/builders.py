@@ -115,6 +115,34 @@ def small_world(engine: Engine) -> World:
         )
 
 
+def world_of(engine: Engine) -> World:
+    """The ids of the catalogue ``small_world`` already wrote, read back by code."""
+    with Session(engine) as session:
+
+        def by_code(model, code: str) -> int:
+            return session.execute(select(model.id).where(model.code == code)).scalar_one()
+
+        def by_name(model, name: str) -> int:
+            return session.execute(select(model.id).where(model.name == name)).scalar_one()
+
+        return World(
+            la_plata=by_name(Municipality, "La Plata"),
+            tandil=by_name(Municipality, "Tandil"),
+            intake=by_code(Department, "ING-MOD"),
+            food=by_code(Department, "DIR-ALIM"),
+            housing=by_code(Department, "DIR-HAB"),
+            whatsapp=by_code(Channel, "whatsapp"),
+            email=by_code(Channel, "correo"),
+            group_emergency=by_code(Category, "emergencias"),
+            flood=by_code(Category, "inundacion"),
+            storm=by_code(Category, "temporal"),
+            citizen=session.execute(
+                select(Citizen.id).where(Citizen.dni == "30123456")
+            ).scalar_one(),
+            juan=by_name(Staff, "Juan Gómez"),
+        )
+
+
 def add_case(
     engine: Engine,
     world: World,
