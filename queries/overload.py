@@ -1,0 +1,136 @@
+"""Sobrecarga: which departments are drowning, and which measure says so.
+
+Only departments with a weekly capacity take part (the ministry's own departments and the
+intake areas); external actors hold referred cases but have no capacity to measure against.
+Every measure comes from a definition already used elsewhere: open and overdue cases and
+load from the queues, inflow, outflow and backlog from the weekly series.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pandas as pd
+from sqlalchemy import Connection, func, select
+
+from dashboard.models import Department, Staff
+from queries.backlog import growth_ranking, weekly_department_flows
+from queries.filters import CaseFilters
+from queries.queues import department_queues
+from queries.weeks import WEEK, monday_of
+
+#: Weeks over which the recent inflow/outflow ratio and backlog growth are measured.
+RECENT_WEEKS = 4
+#: A department is a hotspot on a measure when it passes the measure's threshold:
+#: reason code → (column, threshold).
+HOTSPOT_RULES: dict[str, tuple[str, float]] = {
+    "carga": ("load", 1.0),  # more than a week of work open
+    "ingresos": ("recent_ratio", 1.1),  # 10 % more came in than went out, last 4 weeks
+    "vencidas": ("overdue_share", 0.5),  # half of its open cases overdue
+    "crecimiento": ("recent_growth_share", 0.1),  # backlog up 10 % in the last 4 weeks
+}
+
+
+def overload_hotspots(connection: Connection, filters: CaseFilters) -> pd.DataFrame:
+    """Per department with capacity: its load measures, the reasons it is hot, its rank.
+
+    Columns: ``department_id, department, weekly_capacity, staff, open_cases, overdue_cases,
+    overdue_share, load, open_per_staff, capacity_per_staff, recent_inflow, recent_outflow,
+    recent_ratio, recent_growth, recent_growth_share, reasons`` (reason codes of
+    ``HOTSPOT_RULES`` joined by commas, most severe first) and ``hot_measures`` (how many).
+    Sorted hottest first: most measures over their threshold, then highest load.
+    """
+    queues = department_queues(connection, filters)
+    recent = growth_ranking(weekly_department_flows(connection, recent_weeks(filters)))
+    frame = (
+        _capacities(connection)
+        .merge(queues[["department_id", "open_cases", "overdue_cases"]], how="left")
+        .merge(recent[["department_id", *_RECENT]].rename(columns=_RECENT), how="left")
+        .fillna({"open_cases": 0, "overdue_cases": 0, "recent_inflow": 0, "recent_outflow": 0})
+    )
+    staff = frame["staff"].where(frame["staff"] > 0)
+    frame = frame.assign(
+        overdue_share=frame["overdue_cases"] / frame["open_cases"].where(frame["open_cases"] > 0),
+        load=frame["open_cases"] / frame["weekly_capacity"],
+        open_per_staff=frame["open_cases"] / staff,
+        capacity_per_staff=frame["weekly_capacity"] / staff,
+    )
+    return _ranked(frame)
+
+
+def weekly_ratios(weekly: pd.DataFrame, department_ids: list[int]) -> pd.DataFrame:
+    """Inflow over outflow per department and week, for ``department_ids`` in that order.
+
+    ``weekly`` is ``backlog.weekly_department_flows``; ``ratio`` is empty for a week in which
+    nothing went out (nothing to compare with).
+    """
+    chosen = weekly[weekly["department_id"].isin(department_ids)]
+    order = {department_id: index for index, department_id in enumerate(department_ids)}
+    chosen = chosen.assign(
+        ratio=chosen["inflow"] / chosen["outflow"].where(chosen["outflow"] > 0),
+        rank=chosen["department_id"].map(order),
+    )
+    return chosen.sort_values(["rank", "week_start"]).drop(columns=["rank"])
+
+
+def recent_weeks(filters: CaseFilters) -> CaseFilters:
+    """The same filters over the ``RECENT_WEEKS`` weeks that end with the cut-off's week
+    (a cut-off at Monday 00:00 closes the week before: it opens no empty fifth week)."""
+    last_moment = filters.as_of - timedelta(microseconds=1)
+    first = monday_of(last_moment.date()) - (RECENT_WEEKS - 1) * WEEK
+    return replace(filters, date_from=first.date())
+
+
+#: Columns of ``growth_ranking`` over the recent weeks, and their names here.
+_RECENT = {
+    "inflow": "recent_inflow",
+    "outflow": "recent_outflow",
+    "ratio": "recent_ratio",
+    "growth": "recent_growth",
+    "growth_share": "recent_growth_share",
+}
+
+
+def _capacities(connection: Connection) -> pd.DataFrame:
+    """Departments with a weekly capacity and how many active people work in each."""
+    staff = (
+        select(Staff.department_id, func.count().label("staff"))
+        .where(Staff.active)
+        .group_by(Staff.department_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Department.id.label("department_id"),
+            Department.name.label("department"),
+            Department.weekly_capacity,
+            func.coalesce(staff.c.staff, 0).label("staff"),
+        )
+        .outerjoin(staff, staff.c.department_id == Department.id)
+        .where(Department.weekly_capacity > 0, Department.active)
+    )
+    result = connection.execute(query)
+    return pd.DataFrame(result.all(), columns=list(result.keys()))
+
+
+def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
+    """Reasons per department (most severe first) and the hottest departments on top.
+
+    Severity is how far a measure is past its threshold (measure over threshold), so a
+    department's first reason is the one that puts it there most.
+    """
+    severity = pd.DataFrame(
+        {code: frame[column] / threshold for code, (column, threshold) in HOTSPOT_RULES.items()}
+    )
+    over = severity.gt(1.0)
+    frame = frame.assign(
+        reasons=[
+            ",".join(row[row > 1.0].sort_values(ascending=False).index)
+            for _, row in severity.where(over).iterrows()
+        ],
+        hot_measures=over.sum(axis=1).astype(int),
+    )
+    return frame.sort_values(
+        ["hot_measures", "load", "department"], ascending=[False, False, True], na_position="last"
+    ).reset_index(drop=True)
