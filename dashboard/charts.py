@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import format_int, format_percent
+from dashboard.i18n import format_decimal, format_int, format_percent
 
 PRIMARY = "#1B5E87"
 FONT = "Source Sans Pro, Arial, sans-serif"
@@ -147,4 +148,72 @@ def weekly_flows(
         height=420,
         plot_bgcolor="white",
     )  # fmt: skip
+    return figure
+
+
+def ratio_heatmap(
+    frame: pd.DataFrame,
+    *,
+    title: str,
+    week_axis: str,
+    colorbar_title: str,
+    hover: str,
+    lang: str,
+) -> go.Figure:
+    """Departments (rows, in ``frame``'s order) by week: inflow over outflow, one colour each.
+
+    The colour is the ratio on a log scale centred on 1, so doubling and halving are equally
+    far from white: red where more came in than went out, blue where the backlog shrank,
+    capped at ×4 either way. A week with cases in and none out is the darkest red; a week with
+    neither is left blank. ``hover`` is a template with ``{ratio}``, ``{inflow}`` and
+    ``{outflow}`` placeholders for Plotly's ``%{customdata[i]}``.
+    """
+    cap = 2.0  # log2 of the ×4 cap
+    grid = frame.pivot_table(
+        index="department", columns="week_start", values=["inflow", "outflow"], sort=False
+    )
+    inflow, outflow = grid["inflow"].to_numpy(float), grid["outflow"].to_numpy(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        colour = np.clip(np.log2(inflow / outflow), -cap, cap)
+    colour[(outflow == 0) & (inflow > 0)] = cap
+    colour[(outflow == 0) & (inflow == 0)] = np.nan
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(outflow > 0, inflow / outflow, np.nan)
+    custom = np.dstack(
+        [
+            [["—" if np.isnan(value) else format_decimal(value, lang, 2) for value in row]
+             for row in ratio],
+            inflow.astype(int).astype(str),
+            outflow.astype(int).astype(str),
+        ]
+    )  # fmt: skip
+    ticks = {-2: "¼", -1: "½", 0: "1", 1: "2", 2: "4"}
+    figure = go.Figure(
+        go.Heatmap(
+            z=colour,
+            x=grid["inflow"].columns,
+            y=grid.index,
+            customdata=custom,
+            hovertemplate=hover.format(
+                ratio="%{customdata[0]}", inflow="%{customdata[1]}", outflow="%{customdata[2]}"
+            )
+            + "<extra></extra>",
+            colorscale=[[0.0, "#2166AC"], [0.5, "#F7F7F7"], [1.0, "#B2182B"]],
+            zmin=-cap,
+            zmax=cap,
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": colorbar_title, "side": "right"},
+                      "tickvals": list(ticks), "ticktext": list(ticks.values())},
+        )
+    )  # fmt: skip
+    figure.update_layout(
+        title={"text": title, "x": 0, "font": {"size": 17}},
+        xaxis={"title": week_axis, "tickformat": "%d/%m", "side": "bottom"},
+        yaxis={"autorange": "reversed", "automargin": True},
+        font={"family": FONT, "size": 13},
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        height=max(320, 22 * len(grid.index) + 140),
+        plot_bgcolor="white",
+    )
     return figure

@@ -626,6 +626,167 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "col.inflow": {"es": "Ingresos", "en": "Inflow"},
     "col.outflow": {"es": "Egresos", "en": "Outflow"},
     "col.ratio": {"es": "Ingresos / egresos", "en": "Inflow / outflow"},
+    # Sobrecarga (overload hotspots)
+    "nav.section.analysis": {"es": "Análisis", "en": "Analysis"},
+    "page.sobrecarga": {"es": "Sobrecarga", "en": "Overload"},
+    "sobrecarga.caption": {
+        "es": (
+            "Qué áreas están desbordadas y por qué, dónde saltó la demanda y cómo se reparte en "
+            "la provincia, al {as_of} y para los filtros elegidos."
+        ),
+        "en": (
+            "Which departments are overwhelmed and why, where demand jumped and how it spreads "
+            "across the province, as of {as_of} for the chosen filters."
+        ),
+    },
+    "metric.hot_departments": {"es": "Áreas en alerta", "en": "Departments on alert"},
+    "metric.hot_departments.def": {
+        "es": "Áreas con al menos una medida de sobrecarga por encima de su umbral (tabla).",
+        "en": "Departments with at least one overload measure above its threshold (table).",
+    },
+    "metric.over_capacity": {"es": "Sobre su capacidad", "en": "Over capacity"},
+    "metric.over_capacity.def": {
+        "es": "Áreas con más solicitudes abiertas que su capacidad de una semana (carga > 1).",
+        "en": "Departments with more open cases than a week of capacity (load > 1).",
+    },
+    "metric.department_spikes": {"es": "Picos por área", "en": "Department spikes"},
+    "metric.department_spikes.def": {
+        "es": "Semanas del período en que los ingresos de un área saltaron sobre su base.",
+        "en": "Weeks of the period in which a department's inflow jumped above its baseline.",
+    },
+    "metric.partido_spikes": {"es": "Picos por partido", "en": "Partido spikes"},
+    "metric.partido_spikes.def": {
+        "es": "Semanas del período en que los ingresos de un partido saltaron sobre su base.",
+        "en": "Weeks of the period in which a partido's inflow jumped above its baseline.",
+    },
+    "sobrecarga.hotspots": {"es": "Áreas en alerta", "en": "Departments on alert"},
+    "sobrecarga.hotspots.def": {
+        "es": (
+            "Una medida enciende la alerta al pasar su umbral: carga mayor que 2 (más de dos "
+            "semanas de trabajo abiertas), ingresos/egresos de las últimas 4 semanas mayor que "
+            "1,1, más de la mitad de las abiertas vencidas, o un stock que en las últimas 4 "
+            'semanas creció más de un cuarto de su capacidad semanal. "Motivos" las lista de '
+            "la más a la menos excedida. Orden: por intensidad, la suma de log₂(medida ÷ umbral) "
+            "de las medidas excedidas (el doble del umbral suma 1). Solo áreas con capacidad "
+            "registrada."
+        ),
+        "en": (
+            "A measure raises the alert past its threshold: load above 2 (more than two weeks "
+            "of work open), inflow/outflow over the last 4 weeks above 1.1, more than half of "
+            "the open cases overdue, or a backlog that grew in the last 4 weeks by more than a "
+            'quarter of its weekly capacity. "Reasons" lists them from most to least '
+            "exceeded. Order: by intensity, the sum of log₂(measure ÷ threshold) over the "
+            "exceeded measures (twice the threshold adds 1). Only departments with a recorded "
+            "capacity."
+        ),
+    },
+    "hot.carga": {"es": "carga", "en": "load"},
+    "hot.ingresos": {"es": "ingresa más de lo que sale", "en": "more in than out"},
+    "hot.vencidas": {"es": "vencidas", "en": "overdue"},
+    "hot.crecimiento": {"es": "stock en aumento", "en": "growing backlog"},
+    "col.reasons": {"es": "Motivos", "en": "Reasons"},
+    "col.staff": {"es": "Personas", "en": "Staff"},
+    "col.open_per_staff": {"es": "Abiertas por persona", "en": "Open per person"},
+    "col.capacity_per_staff": {
+        "es": "Capacidad por persona (por semana)",
+        "en": "Capacity per person (per week)",
+    },
+    "col.overdue_share": {"es": "Vencidas (%)", "en": "Overdue (%)"},
+    "col.recent_ratio": {"es": "Ingresos/egresos, 4 sem.", "en": "Inflow/outflow, 4 wk"},
+    "col.recent_growth": {
+        "es": "Crecimiento del stock, 4 sem. (semanas de capacidad)",
+        "en": "Backlog growth, 4 wk (weeks of capacity)",
+    },
+    "sobrecarga.heatmap.title": {
+        "es": "Ingresos sobre egresos por área y semana",
+        "en": "Inflow over outflow by department and week",
+    },
+    "sobrecarga.heatmap.colorbar": {
+        "es": "Ingresos / egresos (escala logarítmica)",
+        "en": "Inflow / outflow (log scale)",
+    },
+    "sobrecarga.heatmap.hover": {
+        "es": "%{{y}}<br>Semana del %{{x|%d/%m/%Y}}<br>Ingresos / egresos: {ratio}<br>"
+        "Ingresos: {inflow} · Egresos: {outflow}",
+        "en": "%{{y}}<br>Week of %{{x|%d/%m/%Y}}<br>Inflow / outflow: {ratio}<br>"
+        "Inflow: {inflow} · Outflow: {outflow}",
+    },
+    "sobrecarga.heatmap.def": {
+        "es": (
+            "Cada celda: solicitudes creadas en la semana divididas por las cerradas, en las "
+            "áreas de la tabla y en su orden. Rojo: entró más de lo que salió (el stock crece); "
+            "azul: salió más; blanco: parejo. Semanas sin egresos pero con ingresos, en el rojo "
+            "más oscuro; sin movimiento, en blanco. La escala se corta en 4 veces."
+        ),
+        "en": (
+            "Each cell: cases created in the week divided by cases closed, for the departments "
+            "of the table and in its order. Red: more came in than went out (backlog grows); "
+            "blue: more went out; white: even. Weeks with inflow and no outflow are darkest red; "
+            "weeks with neither are blank. The scale stops at 4 times."
+        ),
+    },
+    "sobrecarga.map": {"es": "Mapa por partido", "en": "Map by partido"},
+    "sobrecarga.map.measure": {"es": "Medida del mapa", "en": "Map measure"},
+    "sobrecarga.map.title": {"es": "{measure}, por partido", "en": "{measure}, by partido"},
+    "map.open_per_10k": {
+        "es": "Abiertas cada 10.000 habitantes",
+        "en": "Open cases per 10,000 inhabitants",
+    },
+    "map.open_per_10k.unit": {"es": "Abiertas / 10.000 hab.", "en": "Open / 10,000 inh."},
+    "map.open_per_10k.def": {
+        "es": "Solicitudes abiertas al corte del partido, por cada 10.000 habitantes.",
+        "en": "Cases open at the cut-off in the partido, per 10,000 inhabitants.",
+    },
+    "map.inflow_per_10k": {
+        "es": "Ingresos cada 10.000 habitantes",
+        "en": "Inflow per 10,000 inhabitants",
+    },
+    "map.inflow_per_10k.unit": {"es": "Ingresos / 10.000 hab.", "en": "Inflow / 10,000 inh."},
+    "map.inflow_per_10k.def": {
+        "es": "Solicitudes creadas en el período en el partido, por cada 10.000 habitantes.",
+        "en": "Cases created in the period in the partido, per 10,000 inhabitants.",
+    },
+    "map.overdue_share": {"es": "Vencidas sobre abiertas", "en": "Overdue share of open"},
+    "map.overdue_share.unit": {"es": "Vencidas (% de abiertas)", "en": "Overdue (% of open)"},
+    "map.overdue_share.def": {
+        "es": "Vencidas al corte divididas por abiertas al corte; vacío si no hay abiertas.",
+        "en": "Overdue at the cut-off divided by open at the cut-off; empty when none is open.",
+    },
+    "map.missing": {"es": "Sin datos para estos filtros", "en": "No data for these filters"},
+    "map.inset": {"es": "Gran Buenos Aires (ampliado)", "en": "Greater Buenos Aires (enlarged)"},
+    "map.sources": {
+        "es": "Límites: IGN (simplificados). Población: INDEC, proyección 2025.",
+        "en": "Boundaries: IGN (simplified). Population: INDEC, 2025 projection.",
+    },
+    "col.population": {"es": "Habitantes", "en": "Inhabitants"},
+    "col.partido": {"es": "Partido", "en": "Partido"},
+    "sobrecarga.spikes": {"es": "Picos de ingresos", "en": "Inflow spikes"},
+    "sobrecarga.spikes.def": {
+        "es": (
+            "Un pico es una semana (lunes a domingo, ya terminada) en que los ingresos de un "
+            "área o un partido superan la mediana de sus 8 semanas previas más 4 veces su "
+            "dispersión (1,4826 × desvío absoluto mediano, nunca menos que la raíz de la "
+            "mediana) y la superan en al menos 10 solicitudes. La semana en curso no se juzga."
+        ),
+        "en": (
+            "A spike is a week (Monday to Sunday, already over) in which a department's or "
+            "partido's inflow exceeds the median of its previous 8 weeks plus 4 times their "
+            "spread (1.4826 × median absolute deviation, never below the square root of the "
+            "median), and exceeds the median by at least 10 cases. The running week is not "
+            "judged."
+        ),
+    },
+    "sobrecarga.spikes.departments": {"es": "Por área", "en": "By department"},
+    "sobrecarga.spikes.partidos": {"es": "Por partido", "en": "By partido"},
+    "sobrecarga.spikes.none": {
+        "es": "Ninguna semana del período superó su línea de base.",
+        "en": "No week of the period went above its baseline.",
+    },
+    "col.week": {"es": "Semana (lunes)", "en": "Week (Monday)"},
+    "col.baseline": {"es": "Mediana previa (8 sem.)", "en": "Previous median (8 wk)"},
+    "col.threshold": {"es": "Umbral", "en": "Threshold"},
+    "col.excess": {"es": "Exceso sobre la mediana", "en": "Excess over median"},
+    "col.spike_ratio": {"es": "Veces la mediana", "en": "Times the median"},
 }
 
 

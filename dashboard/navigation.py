@@ -13,7 +13,16 @@ import streamlit as st
 from auth.roles import PAGES
 from dashboard.domain import Role
 from dashboard.ui import t
-from pages import auditoria, bandejas, catalogo, pendientes, resumen, solicitud, usuarios
+from pages import (
+    auditoria,
+    bandejas,
+    catalogo,
+    pendientes,
+    resumen,
+    sobrecarga,
+    solicitud,
+    usuarios,
+)
 
 #: url_path → (render function, title key, icon, section key)
 ALL_PAGES = {
@@ -24,6 +33,12 @@ ALL_PAGES = {
         "page.pendientes",
         ":material/stacked_line_chart:",
         "nav.section.supervision",
+    ),
+    "sobrecarga": (
+        sobrecarga.render,
+        "page.sobrecarga",
+        ":material/local_fire_department:",
+        "nav.section.analysis",
     ),
     "solicitud": (solicitud.render, "page.solicitud", ":material/search:", "nav.section.overview"),
     "usuarios": (usuarios.render, "page.usuarios", ":material/group:", "nav.section.admin"),

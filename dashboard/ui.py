@@ -69,6 +69,11 @@ def figure(column, label_key: str, value: float, decimals: int = 0) -> None:
         st.caption(t(f"{label_key}.def"))
 
 
+def or_dash(formatter, value: float, *args: object) -> str:
+    """``formatter(value, *args)``, or "—" where the value is undefined (a ratio over zero)."""
+    return "—" if pd.isna(value) else formatter(value, *args)
+
+
 def field_table(record, fields: list[str]) -> None:
     """A record as a two-column table of translated labels (``field.<name>``) and values."""
     values = [_shown(record[name]) for name in fields]

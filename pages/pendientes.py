@@ -14,7 +14,7 @@ from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.i18n import format_decimal, format_percent
 from dashboard.links import request_page
-from dashboard.ui import figure, language, t
+from dashboard.ui import figure, language, or_dash, t
 from queries.backlog import growth_ranking, weekly_department_flows, weekly_totals
 from queries.queues import department_queues
 
@@ -71,8 +71,8 @@ def _ranking_table(ranking: pd.DataFrame) -> None:
     lang = language()
     # Shares and ratios written the local way, with a dash where they are undefined.
     shown = ranking.assign(
-        growth_share=[_or_dash(format_percent, share, lang) for share in ranking["growth_share"]],
-        ratio=[_or_dash(format_decimal, ratio, lang, 2) for ratio in ranking["ratio"]],
+        growth_share=[or_dash(format_percent, share, lang) for share in ranking["growth_share"]],
+        ratio=[or_dash(format_decimal, ratio, lang, 2) for ratio in ranking["ratio"]],
     )
     count = {"format": "localized"}
     st.dataframe(
@@ -103,7 +103,3 @@ def _open_queue(department_ids: list[int]) -> None:
     rows = st.session_state[AREAS_KEY]["selection"]["rows"]
     if rows:
         request_page("bandejas", area=[department_ids[rows[0]]])
-
-
-def _or_dash(formatter, value: float, *args) -> str:
-    return "—" if pd.isna(value) else formatter(value, *args)

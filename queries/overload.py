@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, func, select
 
@@ -25,10 +26,11 @@ RECENT_WEEKS = 4
 #: A department is a hotspot on a measure when it passes the measure's threshold:
 #: reason code → (column, threshold).
 HOTSPOT_RULES: dict[str, tuple[str, float]] = {
-    "carga": ("load", 1.0),  # more than a week of work open
+    "carga": ("load", 2.0),  # more than two weeks of work open
     "ingresos": ("recent_ratio", 1.1),  # 10 % more came in than went out, last 4 weeks
     "vencidas": ("overdue_share", 0.5),  # half of its open cases overdue
-    "crecimiento": ("recent_growth_share", 0.1),  # backlog up 10 % in the last 4 weeks
+    # the backlog grew, in the last 4 weeks, by more than a quarter of a week's capacity
+    "crecimiento": ("recent_growth_weeks", 0.25),
 }
 
 
@@ -37,9 +39,9 @@ def overload_hotspots(connection: Connection, filters: CaseFilters) -> pd.DataFr
 
     Columns: ``department_id, department, weekly_capacity, staff, open_cases, overdue_cases,
     overdue_share, load, open_per_staff, capacity_per_staff, recent_inflow, recent_outflow,
-    recent_ratio, recent_growth, recent_growth_share, reasons`` (reason codes of
-    ``HOTSPOT_RULES`` joined by commas, most severe first) and ``hot_measures`` (how many).
-    Sorted hottest first: most measures over their threshold, then highest load.
+    recent_ratio, recent_growth, recent_growth_share, recent_growth_weeks`` (the growth in
+    weeks of capacity), ``reasons`` (codes of ``HOTSPOT_RULES`` joined by commas, most
+    exceeded first), ``hot_measures`` (how many) and ``heat`` (see ``_ranked``), hottest first.
     """
     queues = department_queues(connection, filters)
     recent = growth_ranking(weekly_department_flows(connection, recent_weeks(filters)))
@@ -55,6 +57,7 @@ def overload_hotspots(connection: Connection, filters: CaseFilters) -> pd.DataFr
         load=frame["open_cases"] / frame["weekly_capacity"],
         open_per_staff=frame["open_cases"] / staff,
         capacity_per_staff=frame["weekly_capacity"] / staff,
+        recent_growth_weeks=frame["recent_growth"] / frame["weekly_capacity"],
     )
     return _ranked(frame)
 
@@ -115,22 +118,23 @@ def _capacities(connection: Connection) -> pd.DataFrame:
 
 
 def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
-    """Reasons per department (most severe first) and the hottest departments on top.
+    """Reasons per department and the hottest departments on top.
 
-    Severity is how far a measure is past its threshold (measure over threshold), so a
-    department's first reason is the one that puts it there most.
+    A measure past its threshold adds ``log2(measure / threshold)`` to the department's
+    ``heat``: twice the threshold adds 1 whatever the measure, so one severe problem can
+    outrank several marginal ones, and the reasons are listed from the most exceeded.
     """
-    severity = pd.DataFrame(
-        {code: frame[column] / threshold for code, (column, threshold) in HOTSPOT_RULES.items()}
-    )
-    over = severity.gt(1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):  # zero or shrinking: not hot
+        excess = pd.DataFrame(
+            {code: np.log2(frame[column] / threshold) for code, (column, threshold) in
+             HOTSPOT_RULES.items()}
+        ).where(lambda logs: logs > 0)  # fmt: skip
     frame = frame.assign(
-        reasons=[
-            ",".join(row[row > 1.0].sort_values(ascending=False).index)
-            for _, row in severity.where(over).iterrows()
-        ],
-        hot_measures=over.sum(axis=1).astype(int),
-    )
+        reasons=[",".join(row.dropna().sort_values(ascending=False).index)
+                 for _, row in excess.iterrows()],
+        hot_measures=excess.notna().sum(axis=1).astype(int),
+        heat=excess.sum(axis=1),
+    )  # fmt: skip
     return frame.sort_values(
-        ["hot_measures", "load", "department"], ascending=[False, False, True], na_position="last"
+        ["heat", "load", "department"], ascending=[False, False, True]
     ).reset_index(drop=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta
 
 import pandas as pd
@@ -21,12 +22,12 @@ SOON, LATER = timedelta(days=2), timedelta(days=30)
 
 @pytest.fixture
 def world(engine: Engine) -> World:
-    """Asistencia Alimentaria: capacity 4 a week, one person (Juan), five open cases.
+    """Asistencia Alimentaria: capacity 2 a week, one person (Juan), five open cases.
     Hábitat: capacity 30, nobody on staff, one open case."""
     w = small_world(engine)
     with engine.begin() as connection:
         connection.execute(update(Department).where(Department.id == w.food).values(
-            weekly_capacity=4))  # fmt: skip
+            weekly_capacity=2))  # fmt: skip
     for created, due_in in [((2, 10), SOON), ((2, 20), SOON), ((3, 3), SOON), ((3, 10), LATER),
                             ((3, 11), LATER)]:  # fmt: skip
         add_case(engine, w, created_at=datetime(2026, *created), due_in=due_in)
@@ -52,14 +53,17 @@ def test_hotspots_say_which_measures_put_each_department_there(
     food, housing = hot.to_dict("records")
     assert (food["open_cases"], food["overdue_cases"], food["staff"]) == (5, 3, 1)
     assert food["overdue_share"] == pytest.approx(0.6)
-    assert food["load"] == pytest.approx(5 / 4)
-    assert (food["open_per_staff"], food["capacity_per_staff"]) == (5, 4)
+    assert food["load"] == pytest.approx(5 / 2)
+    assert (food["open_per_staff"], food["capacity_per_staff"]) == (5, 2)
     # Four weeks: 2 open on 16 February, 4 in, 1 out → 5 open; ratio 4, growth 3 (150 %).
     assert (food["recent_inflow"], food["recent_outflow"], food["recent_growth"]) == (4, 1, 3)
     assert (food["recent_ratio"], food["recent_growth_share"]) == (4.0, 1.5)
-    # Most severe first: growth 1.5/0.1, ratio 4/1.1, load 1.25/1, overdue 0.6/0.5.
+    # Most exceeded first: growth 1.5 weeks of capacity / 0.25, ratio 4 / 1.1, load 2.5 / 2,
+    # overdue 0.6 / 0.5; heat adds up the log2 of each.
+    assert food["recent_growth_weeks"] == 1.5
     assert food["reasons"] == "crecimiento,ingresos,carga,vencidas"
     assert food["hot_measures"] == 4
+    assert food["heat"] == pytest.approx(math.log2(6 * 4 / 1.1 * 1.25 * 1.2))
     assert (housing["open_cases"], housing["staff"], housing["overdue_share"]) == (1, 0, 0)
     assert pd.isna(housing["open_per_staff"]) and pd.isna(housing["recent_growth_share"])
     assert (housing["recent_ratio"], housing["reasons"], housing["hot_measures"]) == (

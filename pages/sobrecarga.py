@@ -1,0 +1,167 @@
+"""Sobrecarga: where teams are drowning, where demand jumped, and where in the province."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.charts import ratio_heatmap
+from dashboard.data import run_query
+from dashboard.exports import export_button
+from dashboard.filter_bar import global_filters
+from dashboard.i18n import format_decimal, format_percent
+from dashboard.maps import partido_map
+from dashboard.ui import figure, label, language, or_dash, t
+from queries.backlog import weekly_department_flows
+from queries.overload import overload_hotspots, weekly_ratios
+from queries.spikes import department_spikes, partido_spikes
+from queries.territory import partido_measures
+
+#: Map measures: column → how its values are written.
+MAP_MEASURES = {"open_per_10k": "rate", "inflow_per_10k": "rate", "overdue_share": "share"}
+
+
+def render() -> None:
+    filters = global_filters()
+    st.title(t("page.sobrecarga"))
+    st.caption(t("sobrecarga.caption", as_of=filters.as_of.strftime("%d/%m/%Y %H:%M")))
+
+    hotspots = run_query(overload_hotspots, filters)
+    department_jumps = run_query(department_spikes, filters)
+    partido_jumps = run_query(partido_spikes, filters)
+    columns = st.columns(4)
+    figure(columns[0], "metric.hot_departments", int((hotspots["hot_measures"] > 0).sum()))
+    figure(columns[1], "metric.over_capacity", int((hotspots["load"] > 1).sum()))
+    figure(columns[2], "metric.department_spikes", len(department_jumps))
+    figure(columns[3], "metric.partido_spikes", len(partido_jumps))
+
+    st.header(t("sobrecarga.hotspots"))
+    _hotspot_table(hotspots)
+    export_button("sobrecarga_areas", hotspots, filters)
+    _heatmap(run_query(weekly_department_flows, filters), hotspots["department_id"].tolist())
+
+    st.header(t("sobrecarga.map"))
+    _partido_map(run_query(partido_measures, filters))
+
+    st.header(t("sobrecarga.spikes"))
+    st.caption(t("sobrecarga.spikes.def"))
+    _spike_table("sobrecarga.spikes.departments", department_jumps, "department")
+    _spike_table("sobrecarga.spikes.partidos", partido_jumps, "partido")
+
+
+def _hotspot_table(hotspots: pd.DataFrame) -> None:
+    lang = language()
+    shown = hotspots.assign(
+        reasons=[
+            ", ".join(label("hot", code) for code in reasons.split(",")) if reasons else "—"
+            for reasons in hotspots["reasons"]
+        ],
+        overdue_share=[or_dash(format_percent, share, lang) for share in hotspots["overdue_share"]],
+        recent_ratio=[
+            or_dash(format_decimal, ratio, lang, 2) for ratio in hotspots["recent_ratio"]
+        ],
+        recent_growth_share=[
+            or_dash(format_percent, share, lang) for share in hotspots["recent_growth_share"]
+        ],
+    )
+    decimal = {"format": "%.1f"}
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_order=["department", "reasons", "load", "open_cases", "weekly_capacity", "staff",
+                      "open_per_staff", "capacity_per_staff", "overdue_share", "recent_ratio",
+                      "recent_growth_weeks"],
+        column_config={
+            "department": st.column_config.TextColumn(t("table.department"), width="medium"),
+            "reasons": st.column_config.TextColumn(t("col.reasons"), width="medium"),
+            "load": st.column_config.NumberColumn(t("col.load"), **decimal),
+            "open_cases": st.column_config.NumberColumn(t("table.open"), format="localized"),
+            "weekly_capacity": st.column_config.NumberColumn(t("col.weekly_capacity")),
+            "staff": st.column_config.NumberColumn(t("col.staff")),
+            "open_per_staff": st.column_config.NumberColumn(t("col.open_per_staff"), **decimal),
+            "capacity_per_staff": st.column_config.NumberColumn(
+                t("col.capacity_per_staff"), **decimal
+            ),
+            "overdue_share": st.column_config.TextColumn(t("col.overdue_share")),
+            "recent_ratio": st.column_config.TextColumn(t("col.recent_ratio")),
+            "recent_growth_weeks": st.column_config.NumberColumn(
+                t("col.recent_growth"), format="%.2f"
+            ),
+        },
+    )  # fmt: skip
+    st.caption(t("sobrecarga.hotspots.def"))
+
+
+def _heatmap(weekly: pd.DataFrame, department_ids: list[int]) -> None:
+    ratios = weekly_ratios(weekly, department_ids)
+    if ratios.empty:
+        st.info(t("empty.period"))
+        return
+    chart = ratio_heatmap(
+        ratios,
+        title=t("sobrecarga.heatmap.title"),
+        week_axis=t("pendientes.chart.week_axis"),
+        colorbar_title=t("sobrecarga.heatmap.colorbar"),
+        hover=t("sobrecarga.heatmap.hover"),
+        lang=language(),
+    )
+    st.plotly_chart(chart, width="stretch", config={"displayModeBar": False})
+    st.caption(t("sobrecarga.heatmap.def"))
+
+
+def _partido_map(measures: pd.DataFrame) -> None:
+    chosen = st.segmented_control(
+        t("sobrecarga.map.measure"),
+        options=list(MAP_MEASURES),
+        format_func=lambda column: t(f"map.{column}"),
+        default="open_per_10k",
+        required=True,
+        key="medida_mapa",
+        bind="query-params",
+    )
+    lang = language()
+    chart = partido_map(
+        measures,
+        value=chosen,
+        title=t("sobrecarga.map.title", measure=t(f"map.{chosen}")),
+        colorbar_title=t(f"map.{chosen}.unit"),
+        value_label=t(f"map.{chosen}"),
+        lang=lang,
+        value_kind=MAP_MEASURES[chosen],
+        hover_columns={
+            "open_cases": (t("table.open"), "count"),
+            "inflow": (t("col.inflow"), "count"),
+            "population": (t("col.population"), "count"),
+        },
+        missing_label=t("map.missing"),
+        inset_title=t("map.inset"),
+        note=t("map.sources"),
+    )
+    st.plotly_chart(chart, width="stretch", config={"displayModeBar": False})
+    st.caption(t(f"map.{chosen}.def") + " " + t("map.sources"))
+
+
+def _spike_table(title_key: str, spikes: pd.DataFrame, name_column: str) -> None:
+    st.subheader(t(title_key))
+    if spikes.empty:
+        st.info(t("sobrecarga.spikes.none"))
+        return
+    count = {"format": "localized"}
+    st.dataframe(
+        spikes,
+        hide_index=True,
+        width="stretch",
+        column_order=[name_column, "week_start", "inflow", "baseline_median", "threshold",
+                      "excess", "ratio"],
+        column_config={
+            "department": st.column_config.TextColumn(t("table.department")),
+            "partido": st.column_config.TextColumn(t("col.partido")),
+            "week_start": st.column_config.DateColumn(t("col.week"), format="DD/MM/YYYY"),
+            "inflow": st.column_config.NumberColumn(t("col.inflow"), **count),
+            "baseline_median": st.column_config.NumberColumn(t("col.baseline"), format="%.1f"),
+            "threshold": st.column_config.NumberColumn(t("col.threshold"), format="%.1f"),
+            "excess": st.column_config.NumberColumn(t("col.excess"), format="%.0f"),
+            "ratio": st.column_config.NumberColumn(t("col.spike_ratio"), format="%.1f×"),
+        },
+    )  # fmt: skip
