@@ -148,8 +148,10 @@ def _spike_table(title_key: str, spikes: pd.DataFrame, name_column: str) -> None
         st.info(t("sobrecarga.spikes.none"))
         return
     count = {"format": "localized"}
+    lang = language()
+    times = [or_dash(format_decimal, ratio, lang) for ratio in spikes["ratio"]]
     st.dataframe(
-        spikes,
+        spikes.assign(ratio=[shown if shown == "—" else f"{shown}×" for shown in times]),
         hide_index=True,
         width="stretch",
         column_order=[name_column, "week_start", "inflow", "baseline_median", "threshold",
@@ -162,6 +164,6 @@ def _spike_table(title_key: str, spikes: pd.DataFrame, name_column: str) -> None
             "baseline_median": st.column_config.NumberColumn(t("col.baseline"), format="%.1f"),
             "threshold": st.column_config.NumberColumn(t("col.threshold"), format="%.1f"),
             "excess": st.column_config.NumberColumn(t("col.excess"), format="%.0f"),
-            "ratio": st.column_config.NumberColumn(t("col.spike_ratio"), format="%.1f×"),
+            "ratio": st.column_config.TextColumn(t("col.spike_ratio")),
         },
     )  # fmt: skip
