@@ -1,0 +1,58 @@
+"""End to end: the analysis pages draw their charts in Chromium, on a small seeded province."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from dashboard.db import build_engine
+from dashboard.domain import Role, local_now
+from dashboard.seed import seed_database
+from tests.builders import PASSWORD, add_user
+from tests.e2e_server import chromium, log_in, running_app, wait_for_run
+
+pytestmark = pytest.mark.e2e
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+#: A year of the whole period so the heatmap has many weeks and the flood is inside it.
+YEAR = "periodo={start}&periodo={end}"
+
+
+@pytest.fixture(scope="module")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Six thousand demo cases over a year, with their histories, and a cabinet user."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('analysis') / 'e2e.sqlite3'}"
+    engine = build_engine(url)
+    seed_database(engine, cases=6000, seed=3, years=1)
+    add_user(engine, "gabinete", Role.GABINETE)
+    engine.dispose()
+    return url
+
+
+def year_query() -> str:
+    today = local_now().date()
+    return YEAR.format(start=today.replace(year=today.year - 1).isoformat(), end=today.isoformat())
+
+
+def chart_count(page: Page, selector: str) -> int:
+    return page.locator(selector).count()
+
+
+def test_the_overload_page_draws_its_heatmap_and_map(database_url: str, tmp_path: Path) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with running_app(database_url, tmp_path / "streamlit.log") as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 3600})
+        log_in(page, base, "gabinete", PASSWORD)
+        page.goto(f"{base}/sobrecarga?{year_query()}")
+        wait_for_run(page, 60_000)
+        page.get_by_text("Mapa por partido").first.wait_for()
+        page.screenshot(path=SCREENSHOTS / "sobrecarga.png")
+        heatmap_cells = chart_count(page, ".heatmaplayer image")
+        partidos = chart_count(page, ".scatterlayer path.js-fill")
+        spikes_shown = page.get_by_text("Picos de ingresos").count()
+
+    assert heatmap_cells == 1  # Plotly paints a heatmap as one image of all its cells
+    assert partidos >= 134  # every partido filled (Greater Buenos Aires twice, in the inset)
+    assert spikes_shown == 1
