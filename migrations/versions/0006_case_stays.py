@@ -1,0 +1,52 @@
+"""Case stays: each case's stays in departments, a read model of its history
+
+The referral flows (Derivaciones) read one row per stay instead of ordering millions of
+events with window functions on every request. ``dashboard.stays.refresh_case_stays``
+fills the table from ``case_events``; run it once after this upgrade on a database that
+already holds cases.
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-25
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0006"
+down_revision: str | None = "0005"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "case_stays",
+        sa.Column("case_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("step", sa.SmallInteger(), nullable=False),
+        sa.Column("department_id", sa.Integer(), nullable=False),
+        sa.Column("entered_at", sa.DateTime(), nullable=False),
+        sa.Column("left_at", sa.DateTime(), nullable=True),
+        sa.Column("next_department_id", sa.Integer(), nullable=True),
+        sa.Column("revisit", sa.Boolean(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_case_stays_case_id_cases")
+        ),
+        sa.ForeignKeyConstraint(
+            ["department_id"],
+            ["departments.id"],
+            name=op.f("fk_case_stays_department_id_departments"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["next_department_id"],
+            ["departments.id"],
+            name=op.f("fk_case_stays_next_department_id_departments"),
+        ),
+        sa.PrimaryKeyConstraint("case_id", "step", name=op.f("pk_case_stays")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("case_stays")
