@@ -41,6 +41,7 @@ from dashboard.seed.people import NamePools, citizens_frame, staff_frame
 from dashboard.seed.progress import Progress
 from dashboard.seed.rhythm import FLOOD_PARTIDOS, flood_window
 from dashboard.seed.world import PRIORITIES, World, read_world
+from dashboard.stays import refresh_case_stays
 
 __all__ = ["FLOOD_PARTIDOS", "Mode", "SeedRefused", "SeedReport", "flood_window", "seed_database"]
 
@@ -116,11 +117,14 @@ def seed_database(
             _write_staff(connection, rng, pools, world, plan, until)
         staffing, weekly = _staffing(connection)
         slowdown = capacity.slowdown(weekly, plan, until)
+        first_case = (connection.execute(select(func.max(Case.id))).scalar() or 0) + 1
         with load.bulk_load(connection):
             citizen_ids = _write_citizens(connection, rng, pools, world, citizen_plan)
             events = _write_cases(
                 connection, rng, world, plan, citizen_ids, staffing, slowdown, until, show_progress
             )
+        new_cases = None if first_case == 1 else select(Case.id).where(Case.id >= first_case)
+        refresh_case_stays(connection, new_cases)  # the load ran without the stays trigger
         load.analyze(connection)
     return SeedReport(len(plan), events, len(citizen_plan.partido), time.monotonic() - started)
 

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, text
 from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
 from dashboard.models import Case, CaseEvent, Citizen, Staff
+from dashboard.stays import create_refresh_trigger, drop_refresh_trigger
 
 COPY_CHUNK_ROWS = 200_000
 BULK_TABLES: tuple[Table, ...] = (Case.__table__, CaseEvent.__table__)
@@ -67,9 +68,13 @@ def _executemany(connection: Connection, table: Table, frame: pd.DataFrame) -> N
 
 @contextmanager
 def bulk_load(connection: Connection) -> Iterator[None]:
-    """On PostgreSQL, lift per-row checks during the load and rebuild them after."""
+    """Lift per-row work during the load and redo it after: the case stays trigger on both
+    databases (the caller rebuilds the stays once), and on PostgreSQL the indexes and
+    foreign keys."""
+    drop_refresh_trigger(connection)
     if connection.dialect.name != "postgresql":
         yield
+        create_refresh_trigger(connection)
         return
     constraints = [fk for table in BULK_TABLES for fk in table.foreign_key_constraints]
     indexes = [index for table in BULK_TABLES for index in table.indexes]
@@ -82,6 +87,7 @@ def bulk_load(connection: Connection) -> Iterator[None]:
         connection.execute(CreateIndex(index))
     for constraint in constraints:
         connection.execute(AddConstraint(constraint))
+    create_refresh_trigger(connection)
     for table in SEQUENCED_TABLES:
         connection.execute(
             text(

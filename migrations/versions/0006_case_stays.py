@@ -1,9 +1,9 @@
 """Case stays: each case's stays in departments, a read model of its history
 
 The referral flows (Derivaciones) read one row per stay instead of ordering millions of
-events with window functions on every request. ``dashboard.stays.refresh_case_stays``
-fills the table from ``case_events``; run it once after this upgrade on a database that
-already holds cases.
+events with window functions on every request. A trigger on ``case_events`` keeps the table
+in step with the history (``dashboard.stays``); this upgrade also fills it for the cases
+already there (about a minute and a half at a million cases on PostgreSQL).
 
 Revision ID: 0006
 Revises: 0005
@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
+from dashboard.stays import create_refresh_trigger, drop_refresh_trigger, refresh_case_stays
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -46,7 +48,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("case_id", "step", name=op.f("pk_case_stays")),
     )
+    connection = op.get_bind()
+    refresh_case_stays(connection)
+    create_refresh_trigger(connection)
 
 
 def downgrade() -> None:
+    drop_refresh_trigger(op.get_bind())
     op.drop_table("case_stays")
