@@ -25,7 +25,7 @@ from sqlalchemy import Connection, func, select
 import queries
 from dashboard.db import build_engine, describe_url
 from dashboard.domain import local_now
-from dashboard.models import Case, Channel
+from dashboard.models import Case, CaseStay, Channel
 from dashboard.settings import database_url
 from queries.case_list import CaseListOptions
 from queries.filters import DEFAULT_PERIOD_DAYS, CaseFilters
@@ -96,8 +96,8 @@ def time_call(call: Callable[[], pd.DataFrame], repeat: int) -> tuple[list[float
 
 def sample_arguments(connection: Connection) -> dict[str, object]:
     """Values for parameters other than ``filters``, by name: a recent case, the last month,
-    and a bulk reassignment of 100 open cases into the busiest department and its busiest
-    person (the heaviest preview a supervisor can ask for)."""
+    a bulk reassignment of 100 open cases into the busiest department and its busiest
+    person (the heaviest preview a supervisor can ask for), and a recent referral flow."""
     now = local_now()
     latest = connection.execute(select(Case.code).order_by(Case.id.desc()).limit(1)).scalar()
     department, assignee = connection.execute(
@@ -112,6 +112,13 @@ def sample_arguments(connection: Connection) -> dict[str, object]:
         .where(Case.closed_at.is_(None), Case.department_id != department)
         .limit(100)
     ).scalars()
+    # The most recent move between two departments: a flow of the default period.
+    origin, destination = connection.execute(
+        select(CaseStay.department_id, CaseStay.next_department_id)
+        .where(CaseStay.next_department_id.is_not(None))
+        .order_by(CaseStay.case_id.desc())
+        .limit(1)
+    ).one_or_none() or (department, department)
     return {
         "code": latest or "MDC-0000-000000",
         "scope": None,
@@ -121,6 +128,8 @@ def sample_arguments(connection: Connection) -> dict[str, object]:
         "department_id": department,
         "assignee_id": assignee,
         "codes": tuple(moving),
+        "origin_id": origin,
+        "destination_id": destination,
         "as_of": now.replace(second=0, microsecond=0),
     }
 
