@@ -17,10 +17,11 @@ from dashboard.domain import Role
 #: Page ids (``url_path``) each role may open; navigation and access checks use this.
 PAGES: dict[Role, tuple[str, ...]] = {
     Role.SUPERVISOR: ("resumen", "bandejas", "pendientes", "solicitud"),
-    Role.GABINETE: ("resumen", "bandejas", "pendientes", "sobrecarga", "solicitud"),
-    Role.MESA: ("resumen", "bandejas", "pendientes", "sobrecarga", "solicitud"),
-    Role.ADMIN: ("resumen", "bandejas", "pendientes", "sobrecarga", "solicitud", "usuarios",
-                 "catalogo", "auditoria"),
+    Role.GABINETE: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga",
+                    "solicitud"),
+    Role.MESA: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "solicitud"),
+    Role.ADMIN: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "solicitud",
+                 "usuarios", "catalogo", "auditoria"),
 }  # fmt: skip
 #: Roles that may reveal a case's personal data (with a stated reason, logged).
 MAY_REVEAL: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.ADMIN})

@@ -217,3 +217,70 @@ def ratio_heatmap(
         plot_bgcolor="white",
     )
     return figure
+
+
+#: Node colours of the referral diagram, by kind of node.
+NODE_COLOURS = {
+    "ingreso": "#6B7B8C",
+    "interna": PRIMARY,
+    "external": "#E08214",
+    "otros": "#BDBDBD",
+    "cerrada": "#1A9850",
+    "abierta": "#D73027",
+}
+
+
+def flow_sankey(
+    links: pd.DataFrame, *, names: dict[str, str], title: str, hover: str, lang: str
+) -> go.Figure:
+    """The referral diagram from ``referrals.referral_sankey`` rows.
+
+    A node is a (step, department) pair, so a department met at two steps is two nodes and
+    the diagram has no cycles; synthetic nodes (``otros``, ``cerrada``, ``abierta``) take
+    their label from ``names``. ``hover`` is the link hover template with ``{source}``,
+    ``{target}`` and ``{cases}`` placeholders for Plotly's own fields.
+    """
+    nodes: dict[tuple, int] = {}
+    labels, colours = [], []
+
+    def node(step: int, code: str, name: object, kind: object) -> int:
+        key = (step, code)
+        if key not in nodes:
+            nodes[key] = len(labels)
+            labels.append(names.get(code, name) if pd.isna(name) else name)
+            colour_key = code if pd.isna(kind) else kind
+            colours.append(NODE_COLOURS.get(colour_key, NODE_COLOURS["external"]))
+        return nodes[key]
+
+    sources = [node(r.source_step, r.source_code, r.source_name, r.source_kind)
+               for r in links.itertuples()]  # fmt: skip
+    targets = [node(r.target_step, r.target_code, r.target_name, r.target_kind)
+               for r in links.itertuples()]  # fmt: skip
+    figure = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            valueformat=",d",
+            textfont={"color": "#1F2D3D", "size": 12, "shadow": "none"},
+            node={"label": labels, "color": colours, "pad": 12, "thickness": 16,
+                  "line": {"color": "white", "width": 0.5},
+                  "hovertemplate": "%{label}<br>%{value:,d}<extra></extra>"},
+            link={"source": sources, "target": targets, "value": links["cases"].tolist(),
+                  "color": [_translucent(colours[s]) for s in sources],
+                  "hovertemplate": hover.format(source="%{source.label}",
+                                                target="%{target.label}",
+                                                cases="%{value:,d}") + "<extra></extra>"},
+        )
+    )  # fmt: skip
+    figure.update_layout(
+        title={"text": title, "x": 0, "font": {"size": 17}},
+        separators=",." if lang == "es" else ".,",
+        font={"family": FONT, "size": 12},
+        margin={"l": 10, "r": 10, "t": 50, "b": 20},
+        height=max(520, 14 * len(labels) + 120),
+    )
+    return figure
+
+
+def _translucent(colour: str, alpha: float = 0.35) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {alpha})"

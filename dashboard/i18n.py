@@ -787,6 +787,163 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "col.threshold": {"es": "Umbral", "en": "Threshold"},
     "col.excess": {"es": "Exceso sobre la mediana", "en": "Excess over median"},
     "col.spike_ratio": {"es": "Veces la mediana", "en": "Times the median"},
+    # Derivaciones (referral flows)
+    "page.derivaciones": {"es": "Derivaciones", "en": "Referrals"},
+    "derivaciones.caption": {
+        "es": (
+            "Cómo viajan entre áreas y actores externos las solicitudes creadas en el período, "
+            "hasta el {as_of}: cuántas se derivan, cuántas vueltas dan y dónde rebotan."
+        ),
+        "en": (
+            "How the cases created in the period travel between departments and outside "
+            "actors, up to {as_of}: how many are referred, how many hops, where they bounce."
+        ),
+    },
+    "metric.cohort": {"es": "Solicitudes del período", "en": "Cases of the period"},
+    "metric.cohort.def": {
+        "es": "Creadas en el período con los filtros elegidos: la base de esta página.",
+        "en": "Created in the period with the chosen filters: the basis of this page.",
+    },
+    "metric.referral_rate": {"es": "Tasa de derivación", "en": "Referral rate"},
+    "metric.referral_rate.def": {
+        "es": "Solicitudes con al menos un salto (derivación o reasignación tras la 1.ª área).",
+        "en": "Cases with at least one hop (referral or reassignment after the first department).",
+    },
+    "metric.mean_hops": {"es": "Saltos por solicitud", "en": "Hops per case"},
+    "metric.mean_hops.def": {
+        "es": "Promedio de traspasos después de la primera área, sobre todas las solicitudes.",
+        "en": "Average handovers after the first department, over all cases.",
+    },
+    "metric.ping_pong": {"es": "Ida y vuelta", "en": "Ping-pong"},
+    "metric.ping_pong.def": {
+        "es": "Solicitudes que volvieron a un área o actor del que ya habían salido.",
+        "en": "Cases that went back to a department or actor they had already left.",
+    },
+    "metric.many_hops": {"es": "3 saltos o más", "en": "3 hops or more"},
+    "metric.many_hops.def": {
+        "es": "Solicitudes con tres o más traspasos después de la primera área.",
+        "en": "Cases with three or more handovers after the first department.",
+    },
+    "derivaciones.diagram": {"es": "Recorridos", "en": "Journeys"},
+    "derivaciones.min_flow": {
+        "es": "Flujo mínimo para dibujarlo aparte (solicitudes)",
+        "en": "Smallest flow drawn on its own (cases)",
+    },
+    "derivaciones.min_flow.help": {
+        "es": 'Los flujos más finos se agrupan en "otros" para que el diagrama se lea.',
+        "en": 'Thinner flows are grouped as "others" so the diagram stays readable.',
+    },
+    "node.otros": {"es": "Otros", "en": "Others"},
+    "node.cerrada": {"es": "Cerrada", "en": "Closed"},
+    "node.abierta": {"es": "Sigue abierta", "en": "Still open"},
+    "derivaciones.diagram.title": {
+        "es": "Área de ingreso → 1.ª área → 2.ª área → 3.ª o posterior → cierre",
+        "en": "Intake area → 1st department → 2nd → 3rd or later → outcome",
+    },
+    "derivaciones.diagram.hover": {
+        "es": "{source} → {target}<br>{cases} solicitudes",
+        "en": "{source} → {target}<br>{cases} cases",
+    },
+    "derivaciones.diagram.def": {
+        "es": (
+            "Cada banda es la cantidad de solicitudes que pasó de un área (o actor externo) a "
+            "la siguiente; las columnas son los pasos: ingreso, primera área, segunda, y dónde "
+            "estaba al corte la que llegó a una tercera o más. Al final, si quedó cerrada o "
+            "sigue abierta. Gris: áreas de ingreso; azul: áreas del ministerio; naranja: "
+            "actores externos."
+        ),
+        "en": (
+            "Each band is the number of cases that went from one department (or outside actor) "
+            "to the next; the columns are the steps: intake, first department, second, and "
+            "where a case that reached a third or more was at the cut-off. At the end, whether "
+            "it was closed or is still open. Grey: intake areas; blue: ministry departments; "
+            "orange: outside actors."
+        ),
+    },
+    "derivaciones.hops_label": {"es": "{hops} saltos", "en": "{hops} hops"},
+    "derivaciones.hops.title": {
+        "es": "Solicitudes según cantidad de saltos",
+        "en": "Cases by number of hops",
+    },
+    "derivaciones.hops.def": {
+        "es": (
+            "Saltos: traspasos después de la primera área (derivaciones y reasignaciones a "
+            "otra área); pasar del ingreso a la primera área no cuenta."
+        ),
+        "en": (
+            "Hops: handovers after the first department (referrals and reassignments to "
+            "another department); going from intake to the first department does not count."
+        ),
+    },
+    "col.hops": {"es": "Saltos", "en": "Hops"},
+    "col.referrals": {"es": "Derivaciones (cantidad)", "en": "Referrals (count)"},
+    "col.destination_kind": {"es": "Destino", "en": "Destination"},
+    "derivaciones.destinations.title": {
+        "es": "A quién se deriva",
+        "en": "Who receives the referrals",
+    },
+    "derivaciones.destinations.def": {
+        "es": "Cada salto, según el tipo de área o actor que recibió la solicitud.",
+        "en": "Each hop, by the kind of department or actor that received the case.",
+    },
+    "derivaciones.dwell": {"es": "Tiempo en cada área", "en": "Time in each department"},
+    "derivaciones.dwell.def": {
+        "es": (
+            "Días corridos desde que la solicitud entra a un área hasta que pasa a otra o se "
+            "cierra; solo estadías ya terminadas al corte (las que siguen en curso no "
+            "cuentan, así que en períodos recientes las largas quedan subestimadas). Mediana "
+            "y percentil 90."
+        ),
+        "en": (
+            "Calendar days from when a case enters a department until it moves on or closes; "
+            "only stays that had ended by the cut-off (running ones are left out, so long "
+            "stays are under-counted in recent periods). Median and 90th percentile."
+        ),
+    },
+    "col.kind": {"es": "Tipo", "en": "Kind"},
+    "col.stays": {"es": "Estadías", "en": "Stays"},
+    "col.median_days": {"es": "Mediana (días)", "en": "Median (days)"},
+    "col.p90_days": {"es": "Percentil 90 (días)", "en": "90th percentile (days)"},
+    "derivaciones.flows": {"es": "Flujos principales", "en": "Main flows"},
+    "derivaciones.flows.def": {
+        "es": (
+            "Pasos de un área o actor al siguiente. Solicitudes: distintas que hicieron ese "
+            "paso al menos una vez; movimientos: cuántas veces se hizo; días hasta el paso: "
+            "mediana desde que entró al origen hasta que entró al destino."
+        ),
+        "en": (
+            "Moves from one department or actor to the next. Cases: distinct cases that made "
+            "the move at least once; moves: how many times it was made; days to the move: "
+            "median from entering the origin to entering the destination."
+        ),
+    },
+    "col.origin": {"es": "Origen", "en": "From"},
+    "col.destination": {"es": "Destino", "en": "To"},
+    "col.moves": {"es": "Movimientos", "en": "Moves"},
+    "col.next_step_days": {"es": "Días hasta el paso (mediana)", "en": "Days to the move (median)"},
+    "derivaciones.cases": {"es": "Solicitudes", "en": "Cases"},
+    "derivaciones.list": {"es": "Ver", "en": "Show"},
+    "derivaciones.list.flujo": {"es": "Las de un flujo", "en": "A flow's cases"},
+    "derivaciones.list.ida_y_vuelta": {"es": "Ida y vuelta", "en": "Ping-pong"},
+    "derivaciones.list.muchos_saltos": {"es": "3 saltos o más", "en": "3 hops or more"},
+    "derivaciones.origin": {"es": "Origen del flujo", "en": "Flow from"},
+    "derivaciones.destination": {"es": "Destino del flujo", "en": "Flow to"},
+    "derivaciones.flow_count": {
+        "es": "Este flujo: {cases} solicitudes.",
+        "en": "This flow: {cases} cases.",
+    },
+    "derivaciones.no_cases": {
+        "es": "No hay solicitudes para mostrar con estos filtros.",
+        "en": "There are no cases to show for these filters.",
+    },
+    "derivaciones.showing": {
+        "es": "Filas {first} a {last} de {total} solicitudes ({pages} páginas). "
+        "Marcá una fila para ver su detalle.",
+        "en": "Rows {first} to {last} of {total} cases ({pages} pages). "
+        "Tick a row to see its detail.",
+    },
+    "col.current_department": {"es": "Área actual", "en": "Current department"},
+    "col.path": {"es": "Recorrido", "en": "Path"},
 }
 
 

@@ -17,6 +17,7 @@ from pages import (
     auditoria,
     bandejas,
     catalogo,
+    derivaciones,
     pendientes,
     resumen,
     sobrecarga,
@@ -33,6 +34,12 @@ ALL_PAGES = {
         "page.pendientes",
         ":material/stacked_line_chart:",
         "nav.section.supervision",
+    ),
+    "derivaciones": (
+        derivaciones.render,
+        "page.derivaciones",
+        ":material/alt_route:",
+        "nav.section.analysis",
     ),
     "sobrecarga": (
         sobrecarga.render,

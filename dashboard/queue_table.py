@@ -12,11 +12,11 @@ import pandas as pd
 import streamlit as st
 
 from auth.roles import Actor
+from dashboard.case_lists import pager
 from dashboard.data import run_query
 from dashboard.domain import OPEN_STATUSES
-from dashboard.i18n import format_int
-from dashboard.ui import label, language, t
-from queries.case_list import PAGE_SIZE, SORTS, CaseListOptions, open_case_page
+from dashboard.ui import label, t
+from queries.case_list import SORTS, CaseListOptions, open_case_page
 from queries.filters import CaseFilters
 
 GENERATION_KEY = "casos.generacion"
@@ -82,7 +82,7 @@ def case_table(filters: CaseFilters, options: CaseListOptions, show_dni: bool) -
                       "created_at", "due_at", "overdue", *(["dni"] if show_dni else [])],
         column_config=_columns(),
     )  # fmt: skip
-    _pager(page_key, number, total)
+    pager(page_key, number, total, "bandejas.showing")
     return rows.iloc[event.selection.rows]
 
 
@@ -114,16 +114,3 @@ def _columns() -> dict:
         "overdue": st.column_config.CheckboxColumn(t("table.overdue_flag")),
         "dni": st.column_config.TextColumn(t("field.dni")),
     }
-
-
-def _pager(key: str, number: int, total: int) -> None:
-    pages = max(1, -(-total // PAGE_SIZE))
-    lang = language()
-    first = (number - 1) * PAGE_SIZE + 1
-    last = min(number * PAGE_SIZE, total)
-    caption_column, page_column = st.columns([3, 1])
-    caption_column.caption(
-        t("bandejas.showing", first=format_int(first, lang), last=format_int(last, lang),
-          total=format_int(total, lang), pages=format_int(pages, lang))
-    )  # fmt: skip
-    page_column.number_input(t("bandejas.page"), min_value=1, max_value=pages, step=1, key=key)

@@ -13,6 +13,7 @@ from dashboard.i18n import (
     TEXTS,
     format_decimal,
     format_int,
+    format_percent,
     translate,
 )
 
@@ -54,12 +55,14 @@ def language_switch() -> None:
     )
 
 
-def figure(column, label_key: str, value: float, decimals: int = 0) -> None:
+def figure(column, label_key: str, value: float, decimals: int = 0, share: bool = False) -> None:
     """A headline number with its one-line definition right under it ("—" when undefined,
-    such as a ratio over nothing)."""
+    such as a ratio over nothing); ``share`` writes a 0–1 value as a percentage."""
     lang = language()
     if pd.isna(value):
         shown = "—"
+    elif share:
+        shown = format_percent(value, lang)
     elif decimals:
         shown = format_decimal(value, lang, digits=decimals)
     else:

@@ -1,0 +1,197 @@
+"""Derivaciones: how cases travel between departments and actors, and where they bounce."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.case_lists import paged_journeys
+from dashboard.case_view import case_detail, case_record
+from dashboard.charts import flow_sankey, horizontal_bars
+from dashboard.data import run_query
+from dashboard.exports import export_button
+from dashboard.filter_bar import global_filters
+from dashboard.i18n import format_int
+from dashboard.ui import figure, label, language, t
+from queries.filters import CaseFilters
+from queries.referrals import (
+    CLOSED,
+    OPEN,
+    OTHERS,
+    department_dwell,
+    flow_cases,
+    hops_distribution,
+    many_hops_cases,
+    ping_pong_cases,
+    referral_destinations,
+    referral_flows,
+    referral_sankey,
+    referral_summary,
+)
+
+#: Choices of the diagram's minimum flow (cases); the default is about 1 % of the period's.
+MIN_FLOW_CHOICES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
+#: Lists of cases a reader can open: the chosen flow's, the ping-pong ones, the long ones.
+CASE_LISTS = ("flujo", "ida_y_vuelta", "muchos_saltos")
+
+
+def render() -> None:
+    filters = global_filters()
+    st.title(t("page.derivaciones"))
+    st.caption(t("derivaciones.caption", as_of=filters.as_of.strftime("%d/%m/%Y %H:%M")))
+
+    summary = run_query(referral_summary, filters).iloc[0]
+    if not summary["cases"]:
+        st.info(t("empty.period"))
+        return
+    _headline(summary)
+    _diagram(filters, int(summary["cases"]))
+    _hops_and_destinations(filters)
+    _dwell(filters)
+
+    st.header(t("derivaciones.flows"))
+    flows = run_query(referral_flows, filters)
+    _flow_table(flows)
+    export_button("derivaciones_flujos", flows, filters)
+
+    st.header(t("derivaciones.cases"))
+    code = _case_list(filters, flows)
+    record = case_record(code) if code else None
+    if record is not None:
+        st.subheader(t("bandejas.detail", code=record["code"]))
+        case_detail(record)
+
+
+def _headline(summary: pd.Series) -> None:
+    columns = st.columns(5)
+    figure(columns[0], "metric.cohort", summary["cases"])
+    figure(columns[1], "metric.referral_rate", summary["referral_rate"], share=True)
+    figure(columns[2], "metric.mean_hops", summary["mean_hops"], 2)
+    figure(columns[3], "metric.ping_pong", summary["ping_pong_cases"])
+    figure(columns[4], "metric.many_hops", summary["many_hops_cases"])
+
+
+def _diagram(filters: CaseFilters, cases: int) -> None:
+    st.header(t("derivaciones.diagram"))
+    usual = max([choice for choice in MIN_FLOW_CHOICES if choice <= cases / 100] or [1])
+    minimum = st.select_slider(
+        t("derivaciones.min_flow"), options=MIN_FLOW_CHOICES, value=usual, key="flujo_minimo",
+        help=t("derivaciones.min_flow.help"),
+    )  # fmt: skip
+    links = run_query(referral_sankey, filters, minimum)
+    names = {code: t(f"node.{code}") for code in (OTHERS, CLOSED, OPEN)}
+    chart = flow_sankey(
+        links, names=names, title=t("derivaciones.diagram.title"),
+        hover=t("derivaciones.diagram.hover"), lang=language(),
+    )  # fmt: skip
+    st.plotly_chart(chart, width="stretch", config={"displayModeBar": False})
+    st.caption(t("derivaciones.diagram.def"))
+
+
+def _hops_and_destinations(filters: CaseFilters) -> None:
+    lang = language()
+    hops_column, kinds_column = st.columns(2)
+    hops = run_query(hops_distribution, filters)
+    hops_column.plotly_chart(
+        horizontal_bars(
+            hops.assign(hops=[t("derivaciones.hops_label", hops=h) for h in hops["hops"]]),
+            category="hops", value="cases", share="share", title=t("derivaciones.hops.title"),
+            value_axis=t("chart.cases_axis"), category_axis=t("col.hops"), lang=lang,
+        ),
+        width="stretch", config={"displayModeBar": False},
+    )  # fmt: skip
+    hops_column.caption(t("derivaciones.hops.def"))
+    kinds = run_query(referral_destinations, filters)
+    kinds_column.plotly_chart(
+        horizontal_bars(
+            kinds.assign(kind=[label("department_kind", kind) for kind in kinds["kind"]]),
+            category="kind", value="referrals", share="share",
+            title=t("derivaciones.destinations.title"), value_axis=t("col.referrals"),
+            category_axis=t("col.destination_kind"), lang=lang,
+        ),
+        width="stretch", config={"displayModeBar": False},
+    )  # fmt: skip
+    kinds_column.caption(t("derivaciones.destinations.def"))
+
+
+def _dwell(filters: CaseFilters) -> None:
+    st.subheader(t("derivaciones.dwell"))
+    dwell = run_query(department_dwell, filters)
+    days = {"format": "%.1f"}
+    st.dataframe(
+        dwell.assign(
+            kind=[label("department_kind", kind) for kind in dwell["kind"]],
+            median_days=dwell["median_hours"] / 24,
+            p90_days=dwell["p90_hours"] / 24,
+        ),
+        hide_index=True,
+        width="stretch",
+        height=35 * 11 + 3,
+        column_order=["department", "kind", "stays", "median_days", "p90_days"],
+        column_config={
+            "department": st.column_config.TextColumn(t("table.department")),
+            "kind": st.column_config.TextColumn(t("col.kind")),
+            "stays": st.column_config.NumberColumn(t("col.stays"), format="localized"),
+            "median_days": st.column_config.NumberColumn(t("col.median_days"), **days),
+            "p90_days": st.column_config.NumberColumn(t("col.p90_days"), **days),
+        },
+    )
+    st.caption(t("derivaciones.dwell.def"))
+
+
+def _flow_table(flows: pd.DataFrame) -> None:
+    st.dataframe(
+        flows.assign(median_days=flows["median_hours"] / 24),
+        hide_index=True,
+        width="stretch",
+        height=35 * 11 + 3,
+        column_order=["origin", "destination", "cases", "moves", "median_days"],
+        column_config={
+            "origin": st.column_config.TextColumn(t("col.origin")),
+            "destination": st.column_config.TextColumn(t("col.destination")),
+            "cases": st.column_config.NumberColumn(t("table.cases"), format="localized"),
+            "moves": st.column_config.NumberColumn(t("col.moves"), format="localized"),
+            "median_days": st.column_config.NumberColumn(t("col.next_step_days"), format="%.1f"),
+        },
+    )
+    st.caption(t("derivaciones.flows.def"))
+
+
+def _case_list(filters: CaseFilters, flows: pd.DataFrame) -> str | None:
+    """The list the reader chose; returns the code of the case picked in it."""
+    chosen = st.segmented_control(
+        t("derivaciones.list"), options=list(CASE_LISTS),
+        format_func=lambda name: t(f"derivaciones.list.{name}"), default=CASE_LISTS[0],
+        required=True, key="lista_casos",
+    )  # fmt: skip
+    if chosen == "ida_y_vuelta":
+        return paged_journeys(ping_pong_cases, filters, key="ida_y_vuelta")
+    if chosen == "muchos_saltos":
+        return paged_journeys(many_hops_cases, filters, key="muchos_saltos")
+    flow = _chosen_flow(flows)
+    if flow is None:
+        return None
+    st.caption(t("derivaciones.flow_count", cases=format_int(flow["cases"], language())))
+    return paged_journeys(
+        flow_cases, filters, int(flow["origin_id"]), int(flow["destination_id"]), key="flujo"
+    )
+
+
+def _chosen_flow(flows: pd.DataFrame) -> pd.Series | None:
+    """Origin, then one of its destinations, among the flows of the table above."""
+    if flows.empty:
+        st.info(t("derivaciones.no_cases"))
+        return None
+    origin_column, destination_column = st.columns(2)
+    origins = dict(zip(flows["origin_id"], flows["origin"], strict=True))
+    origin = origin_column.selectbox(
+        t("derivaciones.origin"), options=list(origins), format_func=origins.__getitem__,
+        key="flujo_origen",
+    )  # fmt: skip
+    leaving = flows[flows["origin_id"] == origin]
+    destinations = dict(zip(leaving["destination_id"], leaving["destination"], strict=True))
+    destination = destination_column.selectbox(
+        t("derivaciones.destination"), options=list(destinations),
+        format_func=destinations.__getitem__, key="flujo_destino",
+    )  # fmt: skip
+    return leaving[leaving["destination_id"] == destination].iloc[0]
