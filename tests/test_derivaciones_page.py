@@ -25,7 +25,8 @@ def journeys(app_database: Engine) -> Engine:
     for days, path in ((5, [w.food, w.housing, w.food]), (4, [w.food, w.housing])):
         created = now - timedelta(days=days)
         case_id = add_case(app_database, w, created_at=created, department=path[-1])
-        for hour, (origin, target) in enumerate(zip([w.intake, *path[:-1]], path, strict=True), start=1):
+        moves = zip([w.intake, *path[:-1]], path, strict=True)
+        for hour, (origin, target) in enumerate(moves, start=1):
             kind = EventKind.ASSIGNED if origin == w.intake else EventKind.REFERRED
             add_event(app_database, case_id, kind, created + timedelta(hours=hour),
                       from_department=origin, to_department=target)  # fmt: skip
