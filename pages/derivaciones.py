@@ -147,8 +147,8 @@ def _flow_table(flows: pd.DataFrame) -> None:
         height=35 * 11 + 3,
         column_order=["origin", "destination", "cases", "moves", "median_days"],
         column_config={
-            "origin": st.column_config.TextColumn(t("col.origin")),
-            "destination": st.column_config.TextColumn(t("col.destination")),
+            "origin": st.column_config.TextColumn(t("col.origin"), width="medium"),
+            "destination": st.column_config.TextColumn(t("col.destination"), width="medium"),
             "cases": st.column_config.NumberColumn(t("table.cases"), format="localized"),
             "moves": st.column_config.NumberColumn(t("col.moves"), format="localized"),
             "median_days": st.column_config.NumberColumn(t("col.next_step_days"), format="%.1f"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,31 @@ def test_the_overload_page_draws_its_heatmap_and_map(database_url: str, tmp_path
     assert heatmap_cells == 1  # Plotly paints a heatmap as one image of all its cells
     assert partidos >= 134  # every partido filled (Greater Buenos Aires twice, in the inset)
     assert spikes_shown == 1
+
+
+def test_the_referral_page_draws_its_diagram_and_lists_a_flows_cases(
+    database_url: str, tmp_path: Path
+) -> None:
+    with running_app(database_url, tmp_path / "streamlit.log") as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 1400})
+        log_in(page, base, "gabinete", PASSWORD)
+        page.goto(f"{base}/derivaciones")
+        wait_for_run(page, 60_000)
+        page.get_by_text("Flujo mínimo").first.scroll_into_view_if_needed()
+        page.screenshot(path=SCREENSHOTS / "derivaciones.png")
+        links = chart_count(page, ".sankey .sankey-link")
+        nodes = chart_count(page, ".sankey .sankey-node")
+
+        destination = page.get_by_role("combobox", name="Destino del flujo")
+        destination.scroll_into_view_if_needed()
+        destination.click()
+        page.get_by_role("option").nth(1).click()  # the origin's second destination
+        wait_for_run(page)
+        flow = page.get_by_text(re.compile(r"Este flujo: [\d.]+ solicitudes")).inner_text()
+        shown = page.get_by_text(re.compile(r"Filas 1 a \d+ de [\d.]+ solicitudes")).inner_text()
+        page.screenshot(path=SCREENSHOTS / "derivaciones_flujo.png")
+
+    assert links > 10 and nodes > 10
+    counted = re.search(r"Este flujo: ([\d.]+)", flow).group(1)
+    listed = re.search(r"de ([\d.]+) solicitudes", shown).group(1)
+    assert counted == listed
