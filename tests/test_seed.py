@@ -511,3 +511,34 @@ def test_the_command_refuses_a_database_with_cases_in_one_line(tmp_path: Path) -
         "La base ya tiene 50 solicitudes: usá --append para agregar más o --replace para "
         "reemplazarlas."
     ]
+
+
+def test_seeded_and_appended_cases_have_their_stays_and_the_trigger_is_back(
+    engine: Engine,
+) -> None:
+    """The load runs without the stays trigger; afterwards every case has its stays, starting
+    at its intake area, and a new event is picked up by the trigger again."""
+    seed_database(engine, cases=150, seed=5, until=UNTIL)
+    seed_database(engine, cases=50, seed=6, until=UNTIL, mode=Mode.APPEND)
+    assert scalar(engine, "SELECT count(DISTINCT case_id) FROM case_stays") == 200
+    wrong_start = (
+        "SELECT count(*) FROM case_stays s JOIN cases c ON c.id = s.case_id "
+        "WHERE s.step = 0 AND s.department_id <> c.intake_department_id"
+    )
+    assert scalar(engine, wrong_start) == 0
+    first_case = (
+        "SELECT c.id, count(*), c.department_id FROM cases c "
+        "JOIN case_stays s ON s.case_id = c.id GROUP BY c.id, c.department_id ORDER BY c.id"
+    )
+    case_id, steps, holder = rows(engine, first_case)[0]
+    elsewhere = scalar(engine, "SELECT min(id) FROM departments WHERE kind = 'interna' "
+                               "AND id <> :holder", holder=holder)  # fmt: skip
+    with engine.begin() as connection:
+        connection.execute(
+            insert(CaseEvent).values(case_id=case_id, kind=EventKind.REFERRED,
+                                     at=datetime(2030, 1, 1), from_department_id=holder,
+                                     to_department_id=elsewhere)
+        )  # fmt: skip
+    assert scalar(engine, "SELECT count(*) FROM case_stays WHERE case_id = :c", c=case_id) == (
+        steps + 1
+    )

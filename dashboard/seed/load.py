@@ -15,12 +15,14 @@ import pandas as pd
 from sqlalchemy import Connection, Table, text
 from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
-from dashboard.models import Case, CaseEvent, Citizen, Staff
+from dashboard.models import Case, CaseEvent, CaseStay, Citizen, Staff
 from dashboard.stays import create_refresh_trigger, drop_refresh_trigger
 
 COPY_CHUNK_ROWS = 200_000
-BULK_TABLES: tuple[Table, ...] = (Case.__table__, CaseEvent.__table__)
-SEQUENCED_TABLES: tuple[Table, ...] = (Citizen.__table__, Staff.__table__, *BULK_TABLES)
+BULK_TABLES: tuple[Table, ...] = (Case.__table__, CaseEvent.__table__, CaseStay.__table__)
+SEQUENCED_TABLES: tuple[Table, ...] = (
+    Citizen.__table__, Staff.__table__, Case.__table__, CaseEvent.__table__,
+)  # fmt: skip
 
 
 def write_frame(connection: Connection, table: Table, frame: pd.DataFrame) -> None:
