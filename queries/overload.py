@@ -13,10 +13,10 @@ from datetime import timedelta
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection
 
-from dashboard.models import Department, Staff
 from queries.backlog import growth_ranking, weekly_department_flows
+from queries.catalogs import department_capacities
 from queries.filters import CaseFilters
 from queries.queues import department_queues
 from queries.weeks import WEEK, monday_of
@@ -96,25 +96,12 @@ _RECENT = {
 
 
 def _capacities(connection: Connection) -> pd.DataFrame:
-    """Departments with a weekly capacity and how many active people work in each."""
-    staff = (
-        select(Staff.department_id, func.count().label("staff"))
-        .where(Staff.active)
-        .group_by(Staff.department_id)
-        .subquery()
-    )
-    query = (
-        select(
-            Department.id.label("department_id"),
-            Department.name.label("department"),
-            Department.weekly_capacity,
-            func.coalesce(staff.c.staff, 0).label("staff"),
-        )
-        .outerjoin(staff, staff.c.department_id == Department.id)
-        .where(Department.weekly_capacity > 0, Department.active)
-    )
-    result = connection.execute(query)
-    return pd.DataFrame(result.all(), columns=list(result.keys()))
+    """Active departments with a weekly capacity, and how many active people work in each."""
+    departments = department_capacities(connection)
+    measured = departments[departments["active"] & (departments["weekly_capacity"] > 0)]
+    return measured.rename(columns={"id": "department_id", "name": "department"})[
+        ["department_id", "department", "weekly_capacity", "staff"]
+    ]
 
 
 def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
