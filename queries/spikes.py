@@ -84,14 +84,16 @@ def department_spikes(
     baseline_weeks: int = BASELINE_WEEKS,
     k: float = K,
     min_excess: int = MIN_EXCESS,
+    all_weeks: bool = False,
 ) -> pd.DataFrame:
     """Spike weeks per department (the case's current department), largest excess first.
 
     Columns: ``department_id, department, week_start, inflow, baseline_median, mad, spread,
     threshold, excess, ratio`` (``ratio`` = inflow ÷ baseline median, empty where that is 0).
+    ``all_weeks`` returns every judged week instead, with a ``spike`` flag, in unit and week
+    order (to see the ordinary weeks beside the spikes).
     """
-    weeks = _against_baseline(connection, filters, DEPARTMENT, baseline_weeks, k, min_excess)
-    return _spikes_only(weeks, DEPARTMENT)
+    return _judged(connection, filters, DEPARTMENT, baseline_weeks, k, min_excess, all_weeks)
 
 
 def partido_spikes(
@@ -100,39 +102,11 @@ def partido_spikes(
     baseline_weeks: int = BASELINE_WEEKS,
     k: float = K,
     min_excess: int = MIN_EXCESS,
+    all_weeks: bool = False,
 ) -> pd.DataFrame:
-    """Spike weeks per partido (the case's ``municipality_id``), largest excess first.
-
-    Columns: ``municipality_id, clave, partido, week_start, inflow, baseline_median, mad,
-    spread, threshold, excess, ratio``.
-    """
-    weeks = _against_baseline(connection, filters, PARTIDO, baseline_weeks, k, min_excess)
-    return _spikes_only(weeks, PARTIDO)
-
-
-def partido_inflow_weeks(
-    connection: Connection,
-    filters: CaseFilters,
-    baseline_weeks: int = BASELINE_WEEKS,
-    k: float = K,
-    min_excess: int = MIN_EXCESS,
-) -> pd.DataFrame:
-    """Every judged week, spike or not, of every partido with a case in the weeks read (for a
-    chart of one partido's inflow against its threshold): the columns of ``partido_spikes``
-    plus ``spike``, ordered by ``municipality_id`` and week."""
-    return _against_baseline(connection, filters, PARTIDO, baseline_weeks, k, min_excess)
-
-
-def department_inflow_weeks(
-    connection: Connection,
-    filters: CaseFilters,
-    baseline_weeks: int = BASELINE_WEEKS,
-    k: float = K,
-    min_excess: int = MIN_EXCESS,
-) -> pd.DataFrame:
-    """As ``partido_inflow_weeks``, per department: the columns of ``department_spikes``
-    plus ``spike``."""
-    return _against_baseline(connection, filters, DEPARTMENT, baseline_weeks, k, min_excess)
+    """As ``department_spikes``, per partido (the case's ``municipality_id``): columns
+    ``municipality_id, clave, partido`` then the same measures."""
+    return _judged(connection, filters, PARTIDO, baseline_weeks, k, min_excess, all_weeks)
 
 
 def judged_weeks(filters: CaseFilters) -> list[datetime]:
@@ -142,6 +116,11 @@ def judged_weeks(filters: CaseFilters) -> list[datetime]:
         for monday in weeks_between(monday_of(filters.date_from), filters.as_of)
         if monday + WEEK <= filters.as_of
     ]
+
+
+def _judged(connection, filters, unit, baseline_weeks, k, min_excess, all_weeks) -> pd.DataFrame:
+    weeks = _against_baseline(connection, filters, unit, baseline_weeks, k, min_excess)
+    return weeks if all_weeks else _spikes_only(weeks, unit)
 
 
 def _against_baseline(

@@ -20,10 +20,8 @@ from dashboard.models import Case
 from dashboard.seed import FLOOD_PARTIDOS, flood_window, seed_database
 from queries.filters import CaseFilters
 from queries.spikes import (
-    department_inflow_weeks,
     department_spikes,
     judged_weeks,
-    partido_inflow_weeks,
     partido_spikes,
 )
 from tests.builders import World, small_world
@@ -123,7 +121,7 @@ def test_a_jump_over_a_varied_baseline_is_flagged_with_its_exact_excess(weekly) 
 def test_an_ordinary_week_and_a_tiny_unit_are_not_flagged(weekly) -> None:
     engine, world = weekly
     with engine.connect() as connection:
-        weeks = department_inflow_weeks(connection, period())
+        weeks = department_spikes(connection, period(), all_weeks=True)
     by_unit = {(row.department_id, row.week_start): row for row in weeks.itertuples()}
     assert len(weeks) == 4  # two departments × two judged weeks; week 11 is not judged
 
@@ -142,7 +140,7 @@ def test_partidos_are_judged_the_same_way(weekly) -> None:
     engine, world = weekly
     with engine.connect() as connection:
         spikes = partido_spikes(connection, period())
-        weeks = partido_inflow_weeks(connection, period())
+        weeks = partido_spikes(connection, period(), all_weeks=True)
     columns = ["municipality_id", "clave", "partido", "week_start", "inflow", "excess"]
     assert spikes[columns].to_dict("records") == [
         {"municipality_id": world.la_plata, "clave": "LA PLATA", "partido": "La Plata",
@@ -208,7 +206,7 @@ def flood_weeks() -> set[pd.Timestamp]:
 def test_the_seeded_flood_is_found_in_every_flood_partido(seeded: Engine) -> None:
     flood = flood_weeks()
     with seeded.connect() as connection:
-        weeks = partido_inflow_weeks(connection, year_filters())
+        weeks = partido_spikes(connection, year_filters(), all_weeks=True)
         spikes = partido_spikes(connection, year_filters())
     assert weeks["week_start"].nunique() >= 40
 
@@ -226,7 +224,7 @@ def test_the_seeded_flood_is_found_in_every_flood_partido(seeded: Engine) -> Non
 def test_the_seeded_flood_tops_the_department_alarms(seeded: Engine) -> None:
     flood = flood_weeks()
     with seeded.connect() as connection:
-        weeks = department_inflow_weeks(connection, year_filters())
+        weeks = department_spikes(connection, year_filters(), all_weeks=True)
         spikes = department_spikes(connection, year_filters())
     # The flood's requests go to the emergency department: it alarms in both weeks, first.
     assert set(spikes.head(2)["week_start"]) == flood
