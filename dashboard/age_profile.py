@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.charts import stacked_bars
-from dashboard.ui import language, t
+from dashboard.ui import chart, language, t
 from queries.queues import AGE_BUCKETS
 
 #: Departments drawn in the chart; the tables beside it list them all.
@@ -17,7 +16,7 @@ def age_profile_chart(departments: pd.DataFrame) -> None:
     """Stacked age bands of the departments with the most open cases (``department_queues``)."""
     shown = departments.head(CHART_DEPARTMENTS)
     parts = {f"age_{bucket}": t(f"age.{bucket}") for bucket in AGE_BUCKETS}
-    chart = stacked_bars(
+    bars = stacked_bars(
         shown,
         category="department",
         parts=parts,
@@ -26,5 +25,4 @@ def age_profile_chart(departments: pd.DataFrame) -> None:
         category_axis=t("chart.department_axis"),
         lang=language(),
     )
-    st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
-    st.caption(t("bandejas.chart.def"))
+    chart(bars, t("bandejas.chart.def"))

@@ -72,6 +72,17 @@ def figure(column, label_key: str, value: float, decimals: int = 0, share: bool 
         st.caption(t(f"{label_key}.def"))
 
 
+#: Plotly's tool bar keeps its PNG download (for meeting slides) but loses its logo and the
+#: selection tools, which do nothing on these charts.
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+
+
+def chart(figure, definition: str, container=st) -> None:
+    """A Plotly figure across the width, with its definition right under it."""
+    container.plotly_chart(figure, width="stretch", config=CHART_CONFIG)
+    container.caption(definition)
+
+
 def or_dash(formatter, value: float, *args: object) -> str:
     """``formatter(value, *args)``, or "—" where the value is undefined (a ratio over zero)."""
     return "—" if pd.isna(value) else formatter(value, *args)

@@ -12,7 +12,7 @@ from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.i18n import format_int
-from dashboard.ui import figure, label, language, t
+from dashboard.ui import chart, figure, label, language, t
 from queries.filters import CaseFilters
 from queries.referrals import (
     CLOSED,
@@ -80,38 +80,35 @@ def _diagram(filters: CaseFilters, cases: int) -> None:
     )  # fmt: skip
     links = run_query(referral_sankey, filters, minimum)
     names = {code: t(f"node.{code}") for code in (OTHERS, CLOSED, OPEN)}
-    chart = flow_sankey(
+    diagram = flow_sankey(
         links, names=names, title=t("derivaciones.diagram.title"),
         hover=t("derivaciones.diagram.hover"), lang=language(),
     )  # fmt: skip
-    st.plotly_chart(chart, width="stretch", config={"displayModeBar": False})
-    st.caption(t("derivaciones.diagram.def"))
+    chart(diagram, t("derivaciones.diagram.def"))
 
 
 def _hops_and_destinations(filters: CaseFilters) -> None:
     lang = language()
     hops_column, kinds_column = st.columns(2)
     hops = run_query(hops_distribution, filters)
-    hops_column.plotly_chart(
+    chart(
         horizontal_bars(
             hops.assign(hops=[t("derivaciones.hops_label", hops=h) for h in hops["hops"]]),
             category="hops", value="cases", share="share", title=t("derivaciones.hops.title"),
             value_axis=t("chart.cases_axis"), category_axis=t("col.hops"), lang=lang,
         ),
-        width="stretch", config={"displayModeBar": False},
+        t("derivaciones.hops.def"), hops_column,
     )  # fmt: skip
-    hops_column.caption(t("derivaciones.hops.def"))
     kinds = run_query(referral_destinations, filters)
-    kinds_column.plotly_chart(
+    chart(
         horizontal_bars(
             kinds.assign(kind=[label("department_kind", kind) for kind in kinds["kind"]]),
             category="kind", value="referrals", share="share",
             title=t("derivaciones.destinations.title"), value_axis=t("col.referrals"),
             category_axis=t("col.destination_kind"), lang=lang,
         ),
-        width="stretch", config={"displayModeBar": False},
+        t("derivaciones.destinations.def"), kinds_column,
     )  # fmt: skip
-    kinds_column.caption(t("derivaciones.destinations.def"))
 
 
 def _dwell(filters: CaseFilters) -> None:

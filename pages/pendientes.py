@@ -14,7 +14,7 @@ from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.i18n import format_decimal, format_percent
 from dashboard.links import request_page
-from dashboard.ui import figure, language, or_dash, t
+from dashboard.ui import chart, figure, language, or_dash, t
 from queries.backlog import growth_ranking, weekly_department_flows, weekly_totals
 from queries.queues import department_queues
 
@@ -53,7 +53,7 @@ def _headline(ranking: pd.DataFrame) -> None:
 
 
 def _weekly_chart(totals: pd.DataFrame) -> None:
-    chart = weekly_flows(
+    weekly = weekly_flows(
         totals,
         labels={key: t(f"pendientes.series.{key}") for key in ("inflow", "outflow", "backlog")},
         title=t("pendientes.chart.title"),
@@ -62,8 +62,7 @@ def _weekly_chart(totals: pd.DataFrame) -> None:
         backlog_axis=t("pendientes.chart.backlog_axis"),
         lang=language(),
     )
-    st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
-    st.caption(t("pendientes.chart.def"))
+    chart(weekly, t("pendientes.chart.def"))
 
 
 def _ranking_table(ranking: pd.DataFrame) -> None:

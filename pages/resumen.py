@@ -8,7 +8,7 @@ from dashboard.charts import horizontal_bars
 from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
-from dashboard.ui import figure, language, t
+from dashboard.ui import chart, figure, language, t
 from queries.summary import cases_by_channel, headline_figures
 
 
@@ -27,7 +27,7 @@ def render() -> None:
     if by_channel.empty:
         st.info(t("empty.period"))
         return
-    chart = horizontal_bars(
+    bars = horizontal_bars(
         by_channel,
         category="channel",
         value="cases",
@@ -37,8 +37,7 @@ def render() -> None:
         category_axis=t("chart.channel_axis"),
         lang=language(),
     )
-    st.plotly_chart(chart, width="stretch", config={"displaylogo": False})
-    st.caption(t("chart.by_channel.def"))
+    chart(bars, t("chart.by_channel.def"))
     st.dataframe(
         by_channel[["channel", "cases", "share"]],
         hide_index=True,

@@ -11,7 +11,7 @@ from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.i18n import format_decimal, format_percent
 from dashboard.maps import partido_map
-from dashboard.ui import figure, label, language, or_dash, t
+from dashboard.ui import chart, figure, label, language, or_dash, t
 from queries.backlog import weekly_department_flows
 from queries.overload import overload_hotspots, weekly_ratios
 from queries.spikes import department_spikes, partido_spikes
@@ -98,7 +98,7 @@ def _heatmap(weekly: pd.DataFrame, department_ids: list[int]) -> None:
     if ratios.empty:
         st.info(t("empty.period"))
         return
-    chart = ratio_heatmap(
+    heatmap = ratio_heatmap(
         ratios,
         title=t("sobrecarga.heatmap.title"),
         week_axis=t("pendientes.chart.week_axis"),
@@ -106,8 +106,7 @@ def _heatmap(weekly: pd.DataFrame, department_ids: list[int]) -> None:
         hover=t("sobrecarga.heatmap.hover"),
         lang=language(),
     )
-    st.plotly_chart(chart, width="stretch", config={"displayModeBar": False})
-    st.caption(t("sobrecarga.heatmap.def"))
+    chart(heatmap, t("sobrecarga.heatmap.def"))
 
 
 def _partido_map(measures: pd.DataFrame) -> None:
@@ -121,7 +120,7 @@ def _partido_map(measures: pd.DataFrame) -> None:
         bind="query-params",
     )
     lang = language()
-    chart = partido_map(
+    province = partido_map(
         measures,
         value=chosen,
         title=t("sobrecarga.map.title", measure=t(f"map.{chosen}")),
@@ -138,8 +137,7 @@ def _partido_map(measures: pd.DataFrame) -> None:
         inset_title=t("map.inset"),
         note=t("map.sources"),
     )
-    st.plotly_chart(chart, width="stretch", config={"displayModeBar": False})
-    st.caption(t(f"map.{chosen}.def") + " " + t("map.sources"))
+    chart(province, t(f"map.{chosen}.def") + " " + t("map.sources"))
 
 
 def _spike_table(title_key: str, spikes: pd.DataFrame, name_column: str) -> None:
