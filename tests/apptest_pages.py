@@ -41,3 +41,15 @@ def open_page(at: AppTest, url_path: str) -> AppTest:
         raise LookupError(f"page {url_path!r} is not in this session's navigation")
     at._page_hash = page_hash
     return at.run()
+
+
+def page_as(username: str, url_path: str, lang: str = "es") -> AppTest:
+    """``url_path`` as ``username`` sees it, in ``lang``."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["lang"] = lang
+    return open_page(signed_in(at, username).run(), url_path)
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """The headline figures on screen: label → value as written."""
+    return {metric.label: metric.value for metric in at.metric}

@@ -10,7 +10,7 @@ from auth.roles import PAGES
 from dashboard.domain import Role, local_now
 from dashboard.i18n import translate
 from dashboard.navigation import ALL_PAGES
-from tests.apptest_pages import APP, open_page, role_pages, signed_in
+from tests.apptest_pages import APP, metrics, open_page, role_pages, signed_in
 
 USER_OF_ROLE = {
     Role.SUPERVISOR: "supervisora", Role.GABINETE: "gabinete", Role.MESA: "mesa",
@@ -24,10 +24,6 @@ def run_app(lang: str, username: str | None = "gabinete") -> AppTest:
     if username:
         signed_in(at, username)
     return at.run()
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

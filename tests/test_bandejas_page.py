@@ -9,17 +9,11 @@ from streamlit.testing.v1 import AppTest
 from dashboard.domain import EventKind
 from dashboard.i18n import translate
 from dashboard.models import CaseEvent
-from tests.apptest_pages import APP, open_page, signed_in
+from tests.apptest_pages import metrics, page_as
 
 
 def queue(username: str, lang: str = "es") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["lang"] = lang
-    return open_page(signed_in(at, username).run(), "bandejas")
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+    return page_as(username, "bandejas", lang)
 
 
 def case_table(at: AppTest):

@@ -6,11 +6,10 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine
-from streamlit.testing.v1 import AppTest
 
 from dashboard.domain import EventKind, local_now
 from dashboard.i18n import translate
-from tests.apptest_pages import APP, open_page, signed_in
+from tests.apptest_pages import metrics, page_as
 from tests.builders import add_case, add_event, world_of
 
 FOOD, HOUSING = "Asistencia Alimentaria", "Hábitat y Vivienda"
@@ -33,20 +32,10 @@ def journeys(app_database: Engine) -> Engine:
     return app_database
 
 
-def referrals_page(username: str, lang: str = "es") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["lang"] = lang
-    return open_page(signed_in(at, username).run(), "derivaciones")
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
-
-
 @pytest.mark.parametrize("username", ["gabinete", "mesa", "admin"])
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_the_referral_figures(journeys: Engine, username: str, lang: str) -> None:
-    at = referrals_page(username, lang)
+    at = page_as(username, "derivaciones", lang)
     assert not at.exception and not at.error
     shown = metrics(at)
     rate = "40,0 %" if lang == "es" else "40.0%"  # 2 of the 5 cases of the period
@@ -60,7 +49,7 @@ def test_the_referral_figures(journeys: Engine, username: str, lang: str) -> Non
 
 
 def test_a_chosen_flow_lists_as_many_cases_as_it_counts(journeys: Engine) -> None:
-    at = referrals_page("gabinete")
+    at = page_as("gabinete", "derivaciones")
     flows = next(frame.value for frame in at.dataframe if "moves" in frame.value.columns)
     counted = flows.set_index(["origin", "destination"])["cases"]
     assert counted[(FOOD, HOUSING)] == 2 and counted[(HOUSING, FOOD)] == 1
@@ -74,7 +63,7 @@ def test_a_chosen_flow_lists_as_many_cases_as_it_counts(journeys: Engine) -> Non
 
 
 def test_the_ping_pong_list_shows_the_path(journeys: Engine) -> None:
-    at = referrals_page("gabinete")
+    at = page_as("gabinete", "derivaciones")
     at.segmented_control(key="lista_casos").set_value("ida_y_vuelta").run()
     listed = next(frame.value for frame in at.dataframe if "path" in frame.value.columns)
     assert listed["path"].tolist() == [f"Modernización → {FOOD} → {HOUSING} → {FOOD}"]

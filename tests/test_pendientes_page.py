@@ -10,18 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.domain import local_now
 from dashboard.i18n import translate
-from tests.apptest_pages import APP, open_page, signed_in
+from tests.apptest_pages import metrics, page_as
 from tests.builders import add_case, world_of
-
-
-def backlog_page(username: str, lang: str = "es") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["lang"] = lang
-    return open_page(signed_in(at, username).run(), "pendientes")
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
 
 
 def ranking(at: AppTest):
@@ -34,7 +24,7 @@ def test_the_backlog_grew_by_the_cases_that_came_in(
     app_database: Engine, username: str, open_now: str, lang: str
 ) -> None:
     """The three open cases all arrived within the default 90 days, none left: 0 → 3."""
-    at = backlog_page(username, lang)
+    at = page_as(username, "pendientes", lang)
     assert not at.exception and not at.error
     assert metrics(at) == {
         translate("metric.backlog_start", lang): "0",
@@ -48,13 +38,13 @@ def test_a_closed_case_counts_as_outflow_and_sets_the_ratio(app_database: Engine
     now = local_now()
     add_case(app_database, world_of(app_database), created_at=now - timedelta(days=10),
              closed_at=now - timedelta(days=1))  # fmt: skip
-    shown = metrics(backlog_page("supervisora"))
+    shown = metrics(page_as("supervisora", "pendientes"))
     assert shown[translate("metric.backlog_end")] == "2"
     assert shown[translate("metric.flow_ratio")] == "3,00"  # 3 in, 1 out
 
 
 def test_departments_are_listed_by_growth_within_the_filters(app_database: Engine) -> None:
-    at = backlog_page("gabinete")
+    at = page_as("gabinete", "pendientes")
     at.multiselect(key="canal").select("WhatsApp").run()
     table = ranking(at)
     # Asistencia Alimentaria went 0 → 2 open, Hábitat 0 → 1, all by WhatsApp.

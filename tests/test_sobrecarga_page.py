@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.domain import local_now
 from dashboard.i18n import translate
-from tests.apptest_pages import APP, open_page, signed_in
+from tests.apptest_pages import metrics, page_as
 from tests.builders import add_case, world_of
 
 SURGE = 61
@@ -27,16 +27,6 @@ def surge(app_database: Engine) -> Engine:
     return app_database
 
 
-def overload_page(username: str, lang: str = "es") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["lang"] = lang
-    return open_page(signed_in(at, username).run(), "sobrecarga")
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
-
-
 def table_with(at: AppTest, column: str):
     return next(frame.value for frame in at.dataframe if column in frame.value.columns)
 
@@ -44,7 +34,7 @@ def table_with(at: AppTest, column: str):
 @pytest.mark.parametrize("username", ["gabinete", "mesa", "admin"])
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_the_surge_makes_habitat_a_hotspot_and_a_spike(surge: Engine, username: str, lang: str):
-    at = overload_page(username, lang)
+    at = page_as(username, "sobrecarga", lang)
     assert not at.exception and not at.error
     assert metrics(at) == {
         translate("metric.hot_departments", lang): "1",
@@ -65,13 +55,13 @@ def test_the_surge_makes_habitat_a_hotspot_and_a_spike(surge: Engine, username: 
 
 
 def test_a_quiet_province_has_no_alerts(app_database: Engine) -> None:
-    at = overload_page("gabinete")
+    at = page_as("gabinete", "sobrecarga")
     assert set(metrics(at).values()) == {"0"}
     assert [info.value for info in at.info] == [translate("sobrecarga.spikes.none")] * 2
 
 
 def test_the_map_measure_is_chosen_with_a_control(app_database: Engine) -> None:
-    at = overload_page("gabinete")
+    at = page_as("gabinete", "sobrecarga")
     at.segmented_control(key="medida_mapa").set_value("overdue_share").run()
     assert not at.exception
     assert any(translate("map.overdue_share.def") in caption.value for caption in at.caption)
