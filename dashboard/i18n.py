@@ -892,12 +892,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
             "Días corridos desde que la solicitud entra a un área hasta que pasa a otra o se "
             "cierra; solo estadías ya terminadas al corte (las que siguen en curso no "
             "cuentan, así que en períodos recientes las largas quedan subestimadas). Mediana "
-            "y percentil 90."
+            "y percentil 90; primero las áreas con más estadías (un clic en una columna "
+            "ordena por ella)."
         ),
         "en": (
             "Calendar days from when a case enters a department until it moves on or closes; "
             "only stays that had ended by the cut-off (running ones are left out, so long "
-            "stays are under-counted in recent periods). Median and 90th percentile."
+            "stays are under-counted in recent periods). Median and 90th percentile; the "
+            "departments with most stays first (click a column to sort by it)."
         ),
     },
     "col.kind": {"es": "Tipo", "en": "Kind"},

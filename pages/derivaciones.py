@@ -113,7 +113,8 @@ def _hops_and_destinations(filters: CaseFilters) -> None:
 
 def _dwell(filters: CaseFilters) -> None:
     st.subheader(t("derivaciones.dwell"))
-    dwell = run_query(department_dwell, filters)
+    # Busiest first: a median over two stays says little (a header click sorts otherwise).
+    dwell = run_query(department_dwell, filters).sort_values("stays", ascending=False)
     days = {"format": "%.1f"}
     st.dataframe(
         dwell.assign(
