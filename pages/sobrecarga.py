@@ -74,7 +74,7 @@ def _hotspot_table(hotspots: pd.DataFrame) -> None:
                       "recent_growth_weeks"],
         column_config={
             "department": st.column_config.TextColumn(t("table.department"), width="medium"),
-            "reasons": st.column_config.TextColumn(t("col.reasons"), width="medium"),
+            "reasons": st.column_config.TextColumn(t("col.reasons"), width="large"),
             "load": st.column_config.NumberColumn(t("col.load"), **decimal),
             "open_cases": st.column_config.NumberColumn(t("table.open"), format="localized"),
             "weekly_capacity": st.column_config.NumberColumn(t("col.weekly_capacity")),
