@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from dashboard.db import build_engine
 from dashboard.domain import Role, local_now
@@ -19,6 +19,15 @@ pytestmark = pytest.mark.e2e
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 #: A year of the whole period so the heatmap has many weeks and the flood is inside it.
 YEAR = "periodo={start}&periodo={end}"
+FLOW_COUNT = re.compile(r"Este flujo: ([\d.]+) solicitudes")
+LIST_TOTAL = re.compile(r"Filas 1 a \d+ de ([\d.]+) solicitudes")
+SETTLED_AND_AGREEING = """() => {
+  const text = document.body.innerText;
+  const flow = text.match(/Este flujo: ([\\d.]+) solicitudes/);
+  const list = text.match(/Filas 1 a \\d+ de ([\\d.]+) solicitudes/);
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app.dataset.testScriptState === "notRunning" && flow && list && flow[1] === list[1];
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -75,13 +84,15 @@ def test_the_referral_page_draws_its_diagram_and_lists_a_flows_cases(
         destination = page.get_by_role("combobox", name="Destino del flujo")
         destination.scroll_into_view_if_needed()
         destination.click()
-        page.get_by_role("option").nth(1).click()  # the origin's second destination
-        wait_for_run(page)
-        flow = page.get_by_text(re.compile(r"Este flujo: [\d.]+ solicitudes")).inner_text()
-        shown = page.get_by_text(re.compile(r"Filas 1 a \d+ de [\d.]+ solicitudes")).inner_text()
+        option = page.get_by_role("option").nth(1)  # the origin's second destination
+        chosen = option.inner_text()
+        option.click()
+        expect(destination).to_have_value(chosen)
+        # Once the run for that flow is over, the flow's count and its list's total agree.
+        page.wait_for_function(SETTLED_AND_AGREEING, timeout=30_000)
+        counted = FLOW_COUNT.search(page.get_by_text(FLOW_COUNT).inner_text()).group(1)
+        listed = LIST_TOTAL.search(page.get_by_text(LIST_TOTAL).inner_text()).group(1)
         page.screenshot(path=SCREENSHOTS / "derivaciones_flujo.png")
 
     assert links > 10 and nodes > 10
-    counted = re.search(r"Este flujo: ([\d.]+)", flow).group(1)
-    listed = re.search(r"de ([\d.]+) solicitudes", shown).group(1)
     assert counted == listed
