@@ -20,6 +20,7 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 #: A year of the whole period so the heatmap has many weeks and the flood is inside it.
 YEAR = "periodo={start}&periodo={end}"
 FLOW_COUNT = re.compile(r"Este flujo: ([\d.]+) solicitudes")
+POLYGONS = ".scatterlayer path.js-fill"
 LIST_TOTAL = re.compile(r"Filas 1 a \d+ de ([\d.]+) solicitudes")
 SETTLED_AND_AGREEING = """() => {
   const text = document.body.innerText;
@@ -58,9 +59,12 @@ def test_the_overload_page_draws_its_heatmap_and_map(database_url: str, tmp_path
         page.goto(f"{base}/sobrecarga?{year_query()}")
         wait_for_run(page, 60_000)
         page.get_by_text("Mapa por partido").first.wait_for()
+        # Plotly draws in the browser after the page's run: wait for the drawing itself.
+        page.locator(".heatmaplayer image").first.wait_for()
+        page.wait_for_function(f"() => document.querySelectorAll('{POLYGONS}').length >= 134")
         page.screenshot(path=SCREENSHOTS / "sobrecarga.png")
         heatmap_cells = chart_count(page, ".heatmaplayer image")
-        partidos = chart_count(page, ".scatterlayer path.js-fill")
+        partidos = chart_count(page, POLYGONS)
         spikes_shown = page.get_by_text("Picos de ingresos").count()
 
     assert heatmap_cells == 1  # Plotly paints a heatmap as one image of all its cells
@@ -77,6 +81,7 @@ def test_the_referral_page_draws_its_diagram_and_lists_a_flows_cases(
         page.goto(f"{base}/derivaciones")
         wait_for_run(page, 60_000)
         page.get_by_text("Flujo mínimo").first.scroll_into_view_if_needed()
+        page.locator(".sankey .sankey-link").first.wait_for()
         page.screenshot(path=SCREENSHOTS / "derivaciones.png")
         links = chart_count(page, ".sankey .sankey-link")
         nodes = chart_count(page, ".sankey .sankey-node")
