@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from auth.roles import Actor
-from dashboard.case_lists import pager
+from dashboard.case_lists import pager, steady_view
 from dashboard.data import run_query
 from dashboard.domain import OPEN_STATUSES
 from dashboard.ui import label, t
@@ -63,7 +63,7 @@ def queue_options(actor: Actor) -> CaseListOptions:
 
 def case_table(filters: CaseFilters, options: CaseListOptions, show_dni: bool) -> pd.DataFrame:
     """Draw one page of the queue and return the rows the user selected on it."""
-    view = hash((filters, options, st.session_state.get(GENERATION_KEY, 0)))
+    view, filters = steady_view("casos", filters, options, st.session_state.get(GENERATION_KEY, 0))
     page_key = f"pagina:{view}"
     number = st.session_state.get(page_key, 1)
     rows = run_query(open_case_page, filters, replace(options, page=number - 1))
@@ -77,7 +77,7 @@ def case_table(filters: CaseFilters, options: CaseListOptions, show_dni: bool) -
         width="stretch",
         on_select="rerun",
         selection_mode="multi-row",
-        key=f"casos:{view}:{number}",
+        key=f"{view}:{number}",
         column_order=["code", "status", "priority", "department", "assignee", "category",
                       "created_at", "due_at", "overdue", *(["dni"] if show_dni else [])],
         column_config=_columns(),

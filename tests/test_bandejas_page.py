@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
-from dashboard.domain import EventKind
+from dashboard.domain import EventKind, local_now
 from dashboard.i18n import translate
 from dashboard.models import CaseEvent
 from tests.apptest_pages import metrics, page_as
@@ -140,3 +142,18 @@ def test_only_roles_that_see_personal_data_search_by_dni(
     assert sum(len(frame) for frame in shown) == found
     if not found:
         assert translate("bandejas.no_cases") in [info.value for info in at.info]
+
+
+def test_a_selection_and_its_form_survive_the_next_minute(
+    app_database: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cut-off moves every minute; the ticked rows and the half-filled form must not."""
+    at = tick(queue("supervisora"), [0])
+    code = case_table(at).value["code"].iloc[0]
+    choose(at, "destino", "Hábitat y Vivienda")
+    later = local_now() + timedelta(minutes=2)
+    monkeypatch.setattr("dashboard.filter_bar.local_now", lambda: later)
+    at.run()
+    assert translate("bandejas.detail", code=code) in [header.value for header in at.subheader]
+    assert at.selectbox(key="destino").value is not None
+    assert translate("reasignar.confirm") in [button.label for button in at.button]
