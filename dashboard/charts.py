@@ -165,13 +165,17 @@ def ratio_heatmap(
     The colour is the ratio on a log scale centred on 1, so doubling and halving are equally
     far from white: red where more came in than went out, blue where the backlog shrank,
     capped at ×4 either way. A week with cases in and none out is the darkest red; a week with
-    neither is left blank. ``hover`` is a template with ``{ratio}``, ``{inflow}`` and
-    ``{outflow}`` placeholders for Plotly's ``%{customdata[i]}``.
+    neither is left blank. ``hover`` is a template with ``{department}``, ``{ratio}``,
+    ``{inflow}`` and ``{outflow}`` placeholders for Plotly's ``%{customdata[i]}``.
     """
     cap = 2.0  # log2 of the ×4 cap
+    # Rows by id, not name: nothing makes department names unique, and two departments that
+    # shared one must not be merged into one row.
     grid = frame.pivot_table(
-        index="department", columns="week_start", values=["inflow", "outflow"], sort=False
+        index="department_id", columns="week_start", values=["inflow", "outflow"], sort=False
     )
+    names = frame.drop_duplicates("department_id").set_index("department_id")["department"]
+    rows = [names[department_id] for department_id in grid.index]
     inflow, outflow = grid["inflow"].to_numpy(float), grid["outflow"].to_numpy(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         colour = np.clip(np.log2(inflow / outflow), -cap, cap)
@@ -185,6 +189,7 @@ def ratio_heatmap(
              for row in ratio],
             inflow.astype(int).astype(str),
             outflow.astype(int).astype(str),
+            np.repeat([[name] for name in rows], inflow.shape[1], axis=1),
         ]
     )  # fmt: skip
     ticks = {-2: "¼", -1: "½", 0: "1", 1: "2", 2: "4"}
@@ -192,10 +197,11 @@ def ratio_heatmap(
         go.Heatmap(
             z=colour,
             x=grid["inflow"].columns,
-            y=grid.index,
+            y=list(range(len(rows))),
             customdata=custom,
             hovertemplate=hover.format(
-                ratio="%{customdata[0]}", inflow="%{customdata[1]}", outflow="%{customdata[2]}"
+                ratio="%{customdata[0]}", inflow="%{customdata[1]}", outflow="%{customdata[2]}",
+                department="%{customdata[3]}",
             )
             + "<extra></extra>",
             colorscale=[[0.0, "#2166AC"], [0.5, "#F7F7F7"], [1.0, "#B2182B"]],
@@ -210,10 +216,16 @@ def ratio_heatmap(
     figure.update_layout(
         title={"text": title, "x": 0, "font": {"size": 17}},
         xaxis={"title": week_axis, "tickformat": "%d/%m", "side": "bottom"},
-        yaxis={"autorange": "reversed", "automargin": True},
+        yaxis={
+            "autorange": "reversed",
+            "automargin": True,
+            "tickmode": "array",
+            "tickvals": list(range(len(rows))),
+            "ticktext": rows,
+        },
         font={"family": FONT, "size": 13},
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
-        height=max(320, 22 * len(grid.index) + 140),
+        height=max(320, 22 * len(rows) + 140),
         plot_bgcolor="white",
     )
     return figure

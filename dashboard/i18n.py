@@ -706,9 +706,9 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Inflow / outflow (log scale)",
     },
     "sobrecarga.heatmap.hover": {
-        "es": "%{{y}}<br>Semana del %{{x|%d/%m/%Y}}<br>Ingresos / egresos: {ratio}<br>"
+        "es": "{department}<br>Semana del %{{x|%d/%m/%Y}}<br>Ingresos / egresos: {ratio}<br>"
         "Ingresos: {inflow} · Egresos: {outflow}",
-        "en": "%{{y}}<br>Week of %{{x|%d/%m/%Y}}<br>Inflow / outflow: {ratio}<br>"
+        "en": "{department}<br>Week of %{{x|%d/%m/%Y}}<br>Inflow / outflow: {ratio}<br>"
         "Inflow: {inflow} · Outflow: {outflow}",
     },
     "sobrecarga.heatmap.def": {
