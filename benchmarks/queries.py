@@ -97,7 +97,9 @@ def time_call(call: Callable[[], pd.DataFrame], repeat: int) -> tuple[list[float
 def sample_arguments(connection: Connection) -> dict[str, object]:
     """Values for parameters other than ``filters``, by name: a recent case, the last month,
     a bulk reassignment of 100 open cases into the busiest department and its busiest
-    person (the heaviest preview a supervisor can ask for), and a recent referral flow."""
+    person (the heaviest preview a supervisor can ask for), those 100 cases ticked at a
+    version none of them has any more (every one listed as changed), and a recent referral
+    flow."""
     now = local_now()
     latest = connection.execute(select(Case.code).order_by(Case.id.desc()).limit(1)).scalar()
     department, assignee = connection.execute(
@@ -107,11 +109,13 @@ def sample_arguments(connection: Connection) -> dict[str, object]:
         .order_by(Case.assignee_id.is_(None), func.count().desc())
         .limit(1)
     ).one()
-    moving = connection.execute(
-        select(Case.code)
-        .where(Case.closed_at.is_(None), Case.department_id != department)
-        .limit(100)
-    ).scalars()
+    moving = tuple(
+        connection.execute(
+            select(Case.code)
+            .where(Case.closed_at.is_(None), Case.department_id != department)
+            .limit(100)
+        ).scalars()
+    )
     # The most recent move between two departments: a flow of the default period.
     origin, destination = connection.execute(
         select(CaseStay.department_id, CaseStay.next_department_id)
@@ -127,7 +131,8 @@ def sample_arguments(connection: Connection) -> dict[str, object]:
         "options": CaseListOptions(),
         "department_id": department,
         "assignee_id": assignee,
-        "codes": tuple(moving),
+        "codes": moving,
+        "seen": tuple((code, 0) for code in moving),
         "origin_id": origin,
         "destination_id": destination,
         "as_of": now.replace(second=0, microsecond=0),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
 
 from auth.passwords import hash_password
 from auth.roles import Actor
@@ -27,6 +27,7 @@ from dashboard.domain import (
     Status,
     local_now,
 )
+from dashboard.i18n import translate
 from dashboard.models import (
     AuditEntry,
     Case,
@@ -39,6 +40,7 @@ from dashboard.models import (
     User,
     user_departments,
 )
+from queries.case_changes import ever_in_scope, latest_change
 
 MIN_REASON_LENGTH = 10
 
@@ -351,11 +353,41 @@ class ShownCase:
     version: int
 
 
+class OutcomeKind(StrEnum):
+    """What became of one case of a reassignment; the page words each kind in its language."""
+
+    MOVED = "movida"
+    #: Its version differs from the one the form showed: someone or something else changed it.
+    CHANGED = "cambiada"
+    #: Closed, void or merged at the version the form showed.
+    CLOSED = "cerrada"
+    OUTSIDE = "fuera_de_alcance"
+    MISSING = "inexistente"
+
+
+@dataclass(frozen=True)
+class CaseChange:
+    """What last happened to a case that changed under the form, and where it is now
+    (``queries.case_changes.latest_change``, the definition the page's warning uses too)."""
+
+    at: datetime
+    event: EventKind
+    #: Who did it: a dashboard user's or a staff member's name; None for the hub's automation.
+    by: str | None
+    department: str
+    status: Status
+
+
 @dataclass(frozen=True)
 class Outcome:
+    """One case's result. ``message`` is a Spanish sentence for the command line; the page
+    words ``kind`` (and ``change``, filled for ``CHANGED``) in the reader's language."""
+
     code: str
     moved: bool
     message: str
+    kind: OutcomeKind
+    change: CaseChange | None = None
 
 
 def reassign(
@@ -430,9 +462,9 @@ def _move_one(
             .join(Department, Department.id == Case.department_id)
             .where(Case.code == shown.code)
         ).one_or_none()  # fmt: skip
-        refusal = _refusal(actor, shown, case)
+        refusal = _refusal(connection, actor, shown, case)
         if refusal:
-            return Outcome(shown.code, False, refusal)
+            return refusal
         target_id, target_name = target
         now = local_now()
         changed = connection.execute(
@@ -450,8 +482,8 @@ def _move_one(
                 paused_at=None,
             )
         ).rowcount
-        if changed != 1:  # changed between our read and our write
-            return Outcome(shown.code, False, f"{shown.code} cambió mientras se guardaba.")
+        if changed != 1:  # changed between our read and our write (it was in scope at our read)
+            return _changed(connection, shown.code)
         connection.execute(
             insert(CaseEvent).values(
                 case_id=case.id, kind=EventKind.REASSIGNED, at=now, actor_user_id=user_id,
@@ -462,17 +494,47 @@ def _move_one(
         )  # fmt: skip
         audit(connection, actor, "reasignar", target=shown.code, reason=note, at=now,
               details={"de": case.name, "a": target_name, "motivo": str(reason)})  # fmt: skip
-    return Outcome(shown.code, True, f"{shown.code} pasó de {case.name} a {target_name}.")
+    return Outcome(
+        shown.code, True, f"{shown.code} pasó de {case.name} a {target_name}.", OutcomeKind.MOVED
+    )
 
 
-def _refusal(actor: Actor, shown: ShownCase, case) -> str | None:
-    if case is None or not actor.covers(case.department_id):
-        return f"{shown.code} no está entre las solicitudes de tus áreas."
+def _refusal(
+    connection: Connection, actor: Actor, shown: ShownCase, case: Row | None
+) -> Outcome | None:
+    """Why ``case`` stays where it is, or None. A changed version is told in full before the
+    scope is checked, since the change may be what took the case out of the actor's
+    departments; but only for a case that was ever hers, or a made-up version would reveal
+    where any case went."""
+    code = shown.code
+    if case is None:
+        return _refused(code, OutcomeKind.MISSING, f"{code} no existe.")
+    if case.version != shown.version and _was_ever_in_scope(connection, case.id, actor.scope):
+        return _changed(connection, code)
+    if not actor.covers(case.department_id):
+        outside = f"{code} no está entre las solicitudes de tus áreas."
+        return _refused(code, OutcomeKind.OUTSIDE, outside)
     if case.status in CLOSED_STATUSES:
-        return f"{shown.code} está {case.status}: no se puede mover."
-    if case.version != shown.version:
-        return (
-            f"{shown.code} cambió desde que la viste: ahora está en {case.name}, "
-            f"estado {case.status}. Volvé a abrirla antes de moverla."
-        )
+        return _refused(code, OutcomeKind.CLOSED, f"{code} está {case.status}: no se puede mover.")
     return None
+
+
+def _refused(code: str, kind: OutcomeKind, message: str) -> Outcome:
+    return Outcome(code, False, message, kind)
+
+
+def _was_ever_in_scope(connection: Connection, case_id: int, scope: tuple[int, ...] | None) -> bool:
+    return bool(connection.execute(select(ever_in_scope(scope)).where(Case.id == case_id)).scalar())
+
+
+def _changed(connection: Connection, code: str) -> Outcome:
+    """The refusal of a case that changed since the form was drawn, re-read as it is now."""
+    row = connection.execute(latest_change([code])).one()
+    change = CaseChange(row.at, EventKind(row.event), row.by, row.department, Status(row.status))
+    by = f"por {change.by}" if change.by else "por el sistema"
+    message = (
+        f"{code} no se movió: cambió desde que la marcaste. Última novedad: "
+        f"{translate(f'event.{change.event}')} {by} el {change.at:%d/%m/%Y %H:%M}; ahora está "
+        f"en {change.department}, estado {translate(f'status.{change.status}')}."
+    )
+    return Outcome(code, False, message, OutcomeKind.CHANGED, change)

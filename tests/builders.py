@@ -227,6 +227,7 @@ def add_event(
     to_department: int | None = None,
     to_status: Status | None = None,
     actor_staff: int | None = None,
+    actor_user: int | None = None,
     reason: str | None = None,
 ) -> None:
     """One more event in a case's history (the case row itself is left as it is)."""
@@ -235,7 +236,7 @@ def add_event(
             CaseEvent(
                 case_id=case_id, kind=kind, at=at, from_department_id=from_department,
                 to_department_id=to_department, to_status=to_status,
-                actor_staff_id=actor_staff, reason=reason,
+                actor_staff_id=actor_staff, actor_user_id=actor_user, reason=reason,
             )
         )  # fmt: skip
         session.commit()
@@ -245,3 +246,17 @@ def case_code(engine: Engine, case_id: int) -> str:
     """The public code of a case ``add_case`` wrote."""
     with engine.connect() as connection:
         return connection.execute(select(Case.code).where(Case.id == case_id)).scalar_one()
+
+
+def close_case(engine: Engine, code: str, at: datetime, *, by_staff: int) -> None:
+    """Close a case as the hub's own staff do outside this dashboard: the row (a new
+    version) and its ``cerrada`` event in one transaction."""
+    with Session(engine) as session, session.begin():
+        case = session.execute(select(Case).where(Case.code == code)).scalar_one()
+        session.add(
+            CaseEvent(
+                case_id=case.id, kind=EventKind.CLOSED, at=at, actor_staff_id=by_staff,
+                from_status=case.status, to_status=Status.CERRADA,
+            )
+        )  # fmt: skip
+        case.status, case.closed_at, case.version = Status.CERRADA, at, case.version + 1

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 import pytest
 from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import event as db_events
 
 from auth.roles import Actor
 from dashboard import commands
-from dashboard.commands import Outcome, Reason, ShownCase, reassign
+from dashboard.commands import CaseChange, Outcome, OutcomeKind, Reason, ShownCase, reassign
 from dashboard.deadlines import resumed_due_at
-from dashboard.domain import Role, Status
-from dashboard.models import Case, CaseEvent, Staff
-from tests.builders import add_case, add_role_users, small_world
+from dashboard.domain import EventKind, Role, Status
+from dashboard.models import AuditEntry, Case, CaseEvent, Staff
+from tests.builders import add_case, add_event, add_role_users, add_user, small_world
 
 NOTE = "La dirección de hábitat tiene la competencia"
 
@@ -40,6 +43,13 @@ def supervisor(world) -> Actor:
     return Actor("supervisora", Role.SUPERVISOR, (world.food,))
 
 
+@pytest.fixture
+def colleague(engine: Engine, world) -> Actor:
+    """A second supervisor of Asistencia Alimentaria, working at the same time."""
+    add_user(engine, "supervisora_b", Role.SUPERVISOR, (world.food,))
+    return Actor("supervisora_b", Role.SUPERVISOR, (world.food,))
+
+
 def shown(engine: Engine, case_id: int) -> ShownCase:
     with engine.connect() as connection:
         row = connection.execute(select(Case.code, Case.version).where(Case.id == case_id)).one()
@@ -49,6 +59,51 @@ def shown(engine: Engine, case_id: int) -> ShownCase:
 def staff_id(engine: Engine, name: str) -> int:
     with engine.connect() as connection:
         return connection.execute(select(Staff.id).where(Staff.name == name)).scalar_one()
+
+
+def moves_audited(engine: Engine) -> list[tuple[str, str]]:
+    """(who, which case) of every reassignment in the audit log, oldest first."""
+    with engine.connect() as connection:
+        return [
+            tuple(row)
+            for row in connection.execute(
+                select(AuditEntry.username, AuditEntry.target)
+                .where(AuditEntry.action == "reasignar")
+                .order_by(AuditEntry.id)
+            )
+        ]
+
+
+def hub_changes(
+    engine: Engine, case_id: int, kind: EventKind, at: datetime, status: Status, **values
+) -> None:
+    """The hub changes a case's status (a new version) and records it, done by Juan Gómez."""
+    with engine.begin() as connection:
+        connection.execute(
+            update(Case)
+            .where(Case.id == case_id)
+            .values(status=status, version=Case.version + 1, **values)
+        )
+    add_event(engine, case_id, kind, at, to_status=status,
+              actor_staff=staff_id(engine, "Juan Gómez"))  # fmt: skip
+
+
+@contextmanager
+def between_read_and_write(engine: Engine, meanwhile: Callable[[], object]) -> Iterator[list]:
+    """Run ``meanwhile`` once, on its own connection, just before the next UPDATE of a case
+    (after the command read the case, before it writes it); yields what it returned."""
+    pending, returned = [meanwhile], []
+
+    def interleave(_connection, _cursor, statement: str, *_args) -> None:
+        if pending and statement.lstrip().upper().startswith("UPDATE CASES"):
+            returned.append(pending.pop()())
+
+    db_events.listen(engine, "before_cursor_execute", interleave)
+    try:
+        yield returned
+    finally:
+        db_events.remove(engine, "before_cursor_execute", interleave)
+    assert not pending, "the command never wrote the case"
 
 
 def state(engine: Engine, case_id: int) -> tuple:
@@ -99,15 +154,97 @@ def test_moving_a_waiting_case_restarts_its_clock(engine: Engine, world) -> None
 def test_a_stale_form_is_refused_naming_the_case_and_the_change(engine: Engine, world) -> None:
     case_id = add_case(engine, world, created_at=datetime(2026, 5, 4))
     seen = shown(engine, case_id)
-    with engine.begin() as connection:
-        connection.execute(
-            update(Case).where(Case.id == case_id)
-            .values(status=Status.EN_ESPERA, version=Case.version + 1)
-        )  # fmt: skip
+    on_hold = datetime(2026, 5, 6, 9, 30)
+    hub_changes(engine, case_id, EventKind.STATUS_CHANGED, on_hold, Status.EN_ESPERA,
+                paused_at=on_hold)  # fmt: skip
     [outcome] = reassign(engine, supervisor(world), [seen], world.housing, None, Reason.OTHER, NOTE)
-    assert not outcome.moved
-    assert seen.code in outcome.message and "en_espera" in outcome.message
+    assert (outcome.moved, outcome.kind) == (False, OutcomeKind.CHANGED)
+    assert outcome.change == CaseChange(
+        on_hold, EventKind.STATUS_CHANGED, "Juan Gómez", "Asistencia Alimentaria", Status.EN_ESPERA
+    )
+    assert outcome.message == (
+        f"{seen.code} no se movió: cambió desde que la marcaste. Última novedad: cambio de estado "
+        "por Juan Gómez el 06/05/2026 09:30; ahora está en Asistencia Alimentaria, estado en "
+        "espera."
+    )
     assert state(engine, case_id) == (world.food, None, 2, 0)
+    assert moves_audited(engine) == []
+
+
+def test_a_case_a_colleague_moved_away_is_described_though_now_outside_scope(
+    engine: Engine, world, colleague: Actor
+) -> None:
+    case_id = add_case(engine, world, created_at=datetime(2026, 5, 4))
+    seen = shown(engine, case_id)  # both supervisors tick it
+    [theirs] = reassign(engine, colleague, [seen], world.housing, None, Reason.OTHER, NOTE)
+    [outcome] = reassign(engine, supervisor(world), [seen], world.food, None, Reason.OTHER, NOTE)
+    assert theirs.moved and (outcome.moved, outcome.kind) == (False, OutcomeKind.CHANGED)
+    assert outcome.change is not None
+    assert (outcome.change.event, outcome.change.by, outcome.change.department,
+            outcome.change.status) == (EventKind.REASSIGNED, "Supervisora_B",
+                                       "Hábitat y Vivienda", Status.ASIGNADA)  # fmt: skip
+    for fact in ("reasignación por Supervisora_B", "Hábitat y Vivienda", "estado asignada"):
+        assert fact in outcome.message
+    assert "no está entre las solicitudes de tus áreas" not in outcome.message
+    assert state(engine, case_id) == (world.housing, None, 2, 1)
+    assert moves_audited(engine) == [("supervisora_b", seen.code)]
+
+
+def test_a_case_the_hub_closed_meanwhile_names_who_closed_it(engine: Engine, world) -> None:
+    case_id = add_case(engine, world, created_at=datetime(2026, 5, 4))
+    seen = shown(engine, case_id)
+    closed = datetime(2026, 5, 7, 16, 5)
+    hub_changes(engine, case_id, EventKind.CLOSED, closed, Status.CERRADA, closed_at=closed)
+    [outcome] = reassign(engine, supervisor(world), [seen], world.housing, None, Reason.OTHER, NOTE)
+    assert (outcome.moved, outcome.kind) == (False, OutcomeKind.CHANGED)
+    assert outcome.change == CaseChange(
+        closed, EventKind.CLOSED, "Juan Gómez", "Asistencia Alimentaria", Status.CERRADA
+    )
+    assert "cierre por Juan Gómez el 07/05/2026 16:05" in outcome.message
+    assert "estado cerrada" in outcome.message
+    assert moves_audited(engine) == []
+
+
+def test_a_made_up_version_tells_nothing_of_a_case_never_in_scope(engine: Engine, world) -> None:
+    case_id = add_case(engine, world, created_at=datetime(2026, 5, 4), department=world.housing)
+    real = shown(engine, case_id)
+    made_up = ShownCase(real.code, real.version + 3)
+    [outcome] = reassign(engine, supervisor(world), [made_up], world.food, None, Reason.OTHER,
+                         NOTE)  # fmt: skip
+    assert (outcome.moved, outcome.kind, outcome.change) == (False, OutcomeKind.OUTSIDE, None)
+    assert outcome.message == f"{real.code} no está entre las solicitudes de tus áreas."
+    assert "Hábitat" not in outcome.message
+    assert state(engine, case_id) == (world.housing, None, 1, 0)
+    assert moves_audited(engine) == []
+
+
+def test_a_code_that_does_not_exist_is_reported_as_such(engine: Engine, world) -> None:
+    [outcome] = reassign(engine, supervisor(world), [ShownCase("MDC-2026-999999", 1)],
+                         world.housing, None, Reason.OTHER, NOTE)  # fmt: skip
+    assert (outcome.moved, outcome.kind) == (False, OutcomeKind.MISSING)
+    assert outcome.message == "MDC-2026-999999 no existe."
+
+
+def test_a_change_between_the_read_and_the_write_is_re_read_and_described(
+    engine: Engine, world, colleague: Actor
+) -> None:
+    case_id = add_case(engine, world, created_at=datetime(2026, 5, 4))
+    seen = shown(engine, case_id)
+
+    def colleague_moves() -> list[Outcome]:
+        return reassign(engine, colleague, [seen], world.housing, None, Reason.OTHER, NOTE)
+
+    with between_read_and_write(engine, colleague_moves) as meanwhile:
+        [outcome] = reassign(engine, supervisor(world), [seen], world.food, None, Reason.OTHER,
+                             NOTE)  # fmt: skip
+    [[theirs]] = meanwhile
+    assert theirs.moved and (outcome.moved, outcome.kind) == (False, OutcomeKind.CHANGED)
+    assert outcome.change is not None
+    assert (outcome.change.by, outcome.change.department) == ("Supervisora_B",
+                                                               "Hábitat y Vivienda")  # fmt: skip
+    assert "reasignación por Supervisora_B" in outcome.message
+    assert state(engine, case_id) == (world.housing, None, 2, 1)
+    assert moves_audited(engine) == [("supervisora_b", seen.code)]
 
 
 def test_a_bulk_move_reports_each_case_and_moves_the_fresh_ones(engine: Engine, world) -> None:
@@ -117,20 +254,21 @@ def test_a_bulk_move_reports_each_case_and_moves_the_fresh_ones(engine: Engine, 
         connection.execute(update(Case).where(Case.id == ids[1]).values(version=Case.version + 1))
     outcomes = reassign(engine, supervisor(world), forms, world.housing, None, Reason.ABSENCE, NOTE)
     assert [o.moved for o in outcomes] == [True, False, True]
+    assert [o.kind for o in outcomes] == [OutcomeKind.MOVED, OutcomeKind.CHANGED, OutcomeKind.MOVED]
     assert [state(engine, case_id)[3] for case_id in ids] == [1, 0, 1]  # events only with moves
     assert [state(engine, case_id)[0] for case_id in ids] == [world.housing, world.food,
                                                                world.housing]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("setup", "message"),
+    ("setup", "kind", "message"),
     [
-        ("outside", "no está entre las solicitudes de tus áreas"),
-        ("closed", "no se puede mover"),
+        ("outside", OutcomeKind.OUTSIDE, "no está entre las solicitudes de tus áreas"),
+        ("closed", OutcomeKind.CLOSED, "está cerrada: no se puede mover"),
     ],
 )
 def test_cases_outside_scope_or_closed_are_not_moved(
-    engine: Engine, world, setup: str, message: str
+    engine: Engine, world, setup: str, kind: OutcomeKind, message: str
 ) -> None:
     if setup == "outside":
         case_id = add_case(engine, world, created_at=datetime(2026, 5, 4), department=world.housing)
@@ -141,7 +279,8 @@ def test_cases_outside_scope_or_closed_are_not_moved(
     [outcome] = reassign(
         engine, supervisor(world), [shown(engine, case_id)], world.housing, None, Reason.OTHER, NOTE
     )
-    assert not outcome.moved and message in outcome.message
+    assert (outcome.moved, outcome.kind, outcome.change) == (False, kind, None)
+    assert message in outcome.message
     assert state(engine, case_id)[3] == 0
 
 
@@ -202,4 +341,6 @@ def test_two_racing_reassignments_one_wins(engine: Engine, world) -> None:
     for thread in threads:
         thread.join()
     assert sorted(o.moved for o in results) == [False, True]
+    assert {o.kind for o in results} == {OutcomeKind.MOVED, OutcomeKind.CHANGED}
     assert state(engine, case_id) == (world.housing, None, 2, 1)
+    assert moves_audited(engine) == [("supervisora", seen.code)]
