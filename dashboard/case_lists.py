@@ -1,13 +1,13 @@
 """Lists of cases paged in SQL: a page of rows, the total, a page number, and rows to open.
 
 The queue (``queue_table``) and the referral lists (ping-pong, long journeys, a flow's cases)
-page the same way, so the reader always sees which rows of how many are on screen.
+page the same way, so the reader always sees which rows of how many are on screen. What a
+reader ticks is kept as cases, not rows (``dashboard.picking``).
 
-A selection is a set of row positions, so it belongs to the rows it was made on. The
-filters' cut-off moves every minute; were it part of a list's identity, a person filling in
-the reassignment form would see the list rebuilt, and the selection and form gone, at the
-next minute. So each view of a list keeps the cut-off of its first run (``steady_view``)
-until its filters or contents change, or for ``PIN_FOR`` at most.
+The filters' cut-off moves every minute; were it part of a list's identity, a person going
+through the pages would see the list change under her at the next minute. So each view of a
+list keeps the cut-off of its first run (``steady_view``) until its filters change, or for
+``PIN_FOR`` at most.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import streamlit as st
 
 from dashboard.data import run_query
 from dashboard.i18n import format_int
+from dashboard.picking import picking_table
 from dashboard.ui import label, language, t
 from queries.case_list import PAGE_SIZE
 from queries.filters import CaseFilters
@@ -56,24 +57,36 @@ def pager(key: str, number: int, total: int, caption_key: str) -> None:
     page_column.number_input(t("bandejas.page"), min_value=1, max_value=pages, step=1, key=key)
 
 
+def read_page(key: str, read: Callable[[int], pd.DataFrame]) -> tuple[int, pd.DataFrame]:
+    """The page number kept under ``key`` and its rows (``read(page)``, 0-based), or the
+    first page when the list shrank below the one asked for (others moved cases away)."""
+    number = st.session_state.get(key, 1)
+    rows = read(number - 1)
+    if rows.empty and number > 1:
+        number = st.session_state[key] = 1
+        rows = read(0)
+    return number, rows
+
+
 def paged_journeys(
     read: Callable[..., pd.DataFrame], filters: CaseFilters, *args: object, key: str
 ) -> str | None:
-    """One page of ``read(connection, filters, *args, page)`` (rows of ``code, status,
-    department, created_at, hops, path, total``); returns the code of the row picked."""
+    """One page of ``read(connection, filters, *args, page)`` (rows of ``code, version,
+    status, department, created_at, hops, path, total``); returns the code of the case
+    picked in this list, wherever it is now."""
     view, filters = steady_view(key, filters, *args)
-    number = st.session_state.get(f"{view}:pagina", 1)
-    rows = run_query(read, filters, *args, number - 1)
+    page_key = f"{view}:pagina"
+    number, rows = read_page(page_key, lambda page: run_query(read, filters, *args, page))
     if rows.empty:
         st.info(t("derivaciones.no_cases"))
         return None
-    picked = st.dataframe(
+    picks = picking_table(
         rows.assign(status=rows["status"].map(lambda status: label("status", status))),
+        name=key,
+        view=f"{view}:{number}",
+        single=True,
         hide_index=True,
         width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key=f"{view}:{number}",
         column_order=["code", "hops", "status", "department", "created_at", "path"],
         column_config={
             "code": st.column_config.TextColumn(t("table.case")),
@@ -86,6 +99,5 @@ def paged_journeys(
             "path": st.column_config.TextColumn(t("col.path"), width="large"),
         },
     )
-    pager(f"{view}:pagina", number, int(rows["total"].iloc[0]), "derivaciones.showing")
-    rows_picked = picked.selection.rows
-    return rows["code"].iloc[rows_picked[0]] if rows_picked else None
+    pager(page_key, number, int(rows["total"].iloc[0]), "derivaciones.showing")
+    return next(iter(picks), None)

@@ -53,6 +53,13 @@ def run_query(function: Callable[..., pd.DataFrame], *args: Any) -> pd.DataFrame
     return _cached_run(database_url(), function.__module__, function.__name__, args)
 
 
+def read_fresh(function: Callable[..., pd.DataFrame], *args: Any) -> pd.DataFrame:
+    """``function(connection, *args)`` read now, past the shared cache: for checks that must
+    see what other people wrote a moment ago."""
+    with current_engine().connect() as connection:
+        return function(connection, *args)
+
+
 def clear_cached_queries() -> None:
     """Forget every cached result, so the next read shows a write at once."""
     _cached_run.clear()

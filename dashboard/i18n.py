@@ -498,7 +498,57 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "{moved} of {total} cases moved.",
     },
     "reasignar.moved": {"es": "Movida", "en": "Moved"},
+    "reasignar.moved.yes": {"es": "sí", "en": "yes"},
+    "reasignar.moved.no": {"es": "no", "en": "no"},
     "reasignar.detail": {"es": "Detalle", "en": "Details"},
+    "reasignar.outcome.movida": {
+        "es": "{code} pasó a {target}.",
+        "en": "{code} moved to {target}.",
+    },
+    "reasignar.outcome.cambiada": {
+        "es": "{code} no se movió: {change}",
+        "en": "{code} was not moved: {change}",
+    },
+    "reasignar.outcome.cerrada": {
+        "es": "{code} está cerrada: no se puede mover.",
+        "en": "{code} is closed: it cannot be moved.",
+    },
+    "reasignar.outcome.fuera_de_alcance": {
+        "es": "{code} no está entre las solicitudes de tus áreas.",
+        "en": "{code} is not among your departments' cases.",
+    },
+    "reasignar.outcome.inexistente": {
+        "es": "{code} no existe.",
+        "en": "{code} does not exist.",
+    },
+    "seleccion.picked": {
+        "es": "Marcaste {count}: {codes}.",
+        "en": "You ticked {count}: {codes}.",
+    },
+    "seleccion.clear": {"es": "Desmarcar todas", "en": "Untick all"},
+    "seleccion.drop_changed": {
+        "es": "Desmarcar las que cambiaron",
+        "en": "Untick the ones that changed",
+    },
+    "seleccion.change": {
+        "es": (
+            "cambió desde que la marcaste ({event} por {by} el {at}); ahora está en "
+            "{department}, estado {status}."
+        ),
+        "en": (
+            "changed since you ticked it ({event} by {by} on {at}); it is now in "
+            "{department}, status {status}."
+        ),
+    },
+    "seleccion.changed": {
+        "es": "{code} {change} Si confirmás no se va a mover: volvé a marcarla para moverla igual.",
+        "en": "{code} {change} Confirming will not move it: tick it again to move it anyway.",
+    },
+    "seleccion.gone": {
+        "es": "{code} ya no se puede mover: no existe o no es de tus áreas.",
+        "en": "{code} can no longer be moved: it does not exist or is not your departments'.",
+    },
+    "seleccion.by_system": {"es": "el sistema", "en": "the system"},
     "sla.on_time": {
         "es": "En plazo: vence el {due}, le quedan {time}.",
         "en": "On time: due {due}, {time} left.",

@@ -1,7 +1,7 @@
-"""The queue's case table: its own filters, one page of rows from SQL, and row selection.
+"""The queue's case table: its own filters, one page of rows from SQL, and tick boxes.
 
-A selection belongs to the rows it was made on: the table's key changes with the filters,
-the page and every move, so a selection never silently points at other cases.
+What the supervisor ticks is kept as cases and the versions she saw (``dashboard.picking``),
+across pages and whatever others move meanwhile; the reassignment form acts on those.
 """
 
 from __future__ import annotations
@@ -12,14 +12,17 @@ import pandas as pd
 import streamlit as st
 
 from auth.roles import Actor
-from dashboard.case_lists import pager, steady_view
+from dashboard.case_lists import pager, read_page, steady_view
 from dashboard.data import run_query
 from dashboard.domain import OPEN_STATUSES
+from dashboard.picking import current_picks, picking_table
+from dashboard.selection import Picks
 from dashboard.ui import label, t
 from queries.case_list import SORTS, CaseListOptions, open_case_page
 from queries.filters import CaseFilters
 
-GENERATION_KEY = "casos.generacion"
+#: The queue's list of picks (``dashboard.picking``).
+QUEUE = "casos"
 
 
 def queue_options(actor: Actor) -> CaseListOptions:
@@ -61,34 +64,28 @@ def queue_options(actor: Actor) -> CaseListOptions:
     )
 
 
-def case_table(filters: CaseFilters, options: CaseListOptions, show_dni: bool) -> pd.DataFrame:
-    """Draw one page of the queue and return the rows the user selected on it."""
-    view, filters = steady_view("casos", filters, options, st.session_state.get(GENERATION_KEY, 0))
+def case_table(filters: CaseFilters, options: CaseListOptions, show_dni: bool) -> Picks:
+    """Draw one page of the queue; return the cases picked in it (on any page)."""
+    view, filters = steady_view(QUEUE, filters, options)
     page_key = f"pagina:{view}"
-    number = st.session_state.get(page_key, 1)
-    rows = run_query(open_case_page, filters, replace(options, page=number - 1))
-    total = int(rows["total"].iloc[0]) if len(rows) else 0
+    number, rows = read_page(
+        page_key, lambda page: run_query(open_case_page, filters, replace(options, page=page))
+    )
     if rows.empty:
         st.info(t("bandejas.no_cases"))
-        return rows
-    event = st.dataframe(
+        return current_picks(QUEUE)
+    picks = picking_table(
         _readable(rows),
+        name=QUEUE,
+        view=f"{view}:{number}",
         hide_index=True,
         width="stretch",
-        on_select="rerun",
-        selection_mode="multi-row",
-        key=f"{view}:{number}",
         column_order=["code", "status", "priority", "department", "assignee", "category",
                       "created_at", "due_at", "overdue", *(["dni"] if show_dni else [])],
         column_config=_columns(),
     )  # fmt: skip
-    pager(page_key, number, total, "bandejas.showing")
-    return rows.iloc[event.selection.rows]
-
-
-def forget_selection() -> None:
-    """After a move the rows shift: start the table afresh (no selection, first page)."""
-    st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
+    pager(page_key, number, int(rows["total"].iloc[0]), "bandejas.showing")
+    return picks
 
 
 def _readable(rows: pd.DataFrame) -> pd.DataFrame:

@@ -1,7 +1,8 @@
-"""Reasignar: move the cases selected in the queue, showing the effect before confirming.
+"""Reasignar: move the cases ticked in the queue, showing the effect before confirming.
 
 The page only gathers the choice and shows the answer: every rule (scope, target, assignee,
-reason, stale versions) is enforced by ``commands.reassign``.
+reason, stale versions) is enforced by ``commands.reassign``, which gets the codes and the
+versions the supervisor saw when she ticked them, never rows re-read at confirmation.
 """
 
 from __future__ import annotations
@@ -11,15 +12,26 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from dashboard.commands import CommandError, Outcome, Reason, ShownCase, reassign
+from dashboard.commands import (
+    CommandError,
+    Outcome,
+    OutcomeKind,
+    Reason,
+    ShownCase,
+    reassign,
+)
 from dashboard.data import clear_cached_queries, current_engine, run_query
 from dashboard.i18n import format_int
+from dashboard.picked_cases import change_text
+from dashboard.selection import Picks
 from dashboard.session import current_actor
 from dashboard.ui import language, t
 from queries.catalogs import active_staff, receiving_departments
 from queries.reassignment import reassignment_preview
 
 RESULT_KEY = "reasignacion.resultado"
+#: A result of more cases than this scrolls within a box of ``RESULT_HEIGHT`` pixels.
+RESULT_ROWS, RESULT_HEIGHT = 12, 480
 FORM_KEYS = ("destino", "responsable", "motivo", "nota")
 #: Preview column → (label key, number format or None for text).
 PREVIEW_COLUMNS = {
@@ -33,10 +45,11 @@ PREVIEW_COLUMNS = {
 }
 
 
-def reassign_form(selected: pd.DataFrame, as_of: datetime) -> bool:
-    """The form for the ``selected`` rows (``code``, ``version``); true once cases moved."""
-    st.subheader(t("reasignar.title", count=format_int(len(selected), language())))
-    target = _choose_department()
+def reassign_form(picks: Picks, as_of: datetime) -> bool:
+    """The form for the ``picks`` (code → version seen); true once it was confirmed, whatever
+    moved: the outcome of each case is kept for the next run (``show_last_result``)."""
+    st.subheader(t("reasignar.title", count=format_int(len(picks), language())))
+    target, target_name = _choose_department()
     assignee = _choose_assignee(target) if target is not None else None
     reason = st.selectbox(
         t("reasignar.reason"),
@@ -47,15 +60,11 @@ def reassign_form(selected: pd.DataFrame, as_of: datetime) -> bool:
         key="motivo",
     )
     note = st.text_area(t("reasignar.note"), help=t("reasignar.note.help"), key="nota")
-    codes = tuple(selected["code"])
     if target is not None:
-        _preview(target, assignee, codes, as_of)
+        _preview(target, assignee, tuple(picks), as_of)
     if not st.button(t("reasignar.confirm"), type="primary"):
         return False
-    shown = [
-        ShownCase(code, int(version))
-        for code, version in zip(codes, selected["version"], strict=True)
-    ]
+    shown = [ShownCase(code, version) for code, version in picks.items()]
     try:
         outcomes = reassign(
             current_engine(), current_actor(), shown, target, assignee, reason, note
@@ -63,13 +72,13 @@ def reassign_form(selected: pd.DataFrame, as_of: datetime) -> bool:
     except CommandError as refusal:
         st.error(str(refusal))
         return False
-    _remember(outcomes)
-    return any(outcome.moved for outcome in outcomes)
+    _remember(outcomes, target_name)
+    return True
 
 
 def show_last_result() -> None:
     """What the last confirmation did, case by case (kept across the rerun that follows it)."""
-    outcomes: list[Outcome] | None = st.session_state.pop(RESULT_KEY, None)
+    outcomes, target = st.session_state.pop(RESULT_KEY, ([], ""))
     if not outcomes:
         return
     moved = sum(outcome.moved for outcome in outcomes)
@@ -77,23 +86,38 @@ def show_last_result() -> None:
     message = t("reasignar.result", moved=format_int(moved, lang),
                 total=format_int(len(outcomes), lang))  # fmt: skip
     (st.success if moved == len(outcomes) else st.warning)(message)
-    st.dataframe(
+    # A static table: each sentence is read whole, where a data grid would cut it short.
+    st.table(
         pd.DataFrame(
             {
                 t("table.case"): [outcome.code for outcome in outcomes],
-                t("reasignar.moved"): [outcome.moved for outcome in outcomes],
-                t("reasignar.detail"): [outcome.message for outcome in outcomes],
+                t("reasignar.moved"): [
+                    t("reasignar.moved.yes" if outcome.moved else "reasignar.moved.no")
+                    for outcome in outcomes
+                ],
+                t("reasignar.detail"): [_outcome_text(outcome, target) for outcome in outcomes],
             }
         ),
         hide_index=True,
-        width="stretch",
+        height="content" if len(outcomes) <= RESULT_ROWS else RESULT_HEIGHT,
     )
 
 
-def _choose_department() -> int | None:
+def _outcome_text(outcome: Outcome, target: str) -> str:
+    """One case's outcome in the reader's language; a lost race says who changed it, when,
+    and where the case is now."""
+    change = outcome.change
+    if outcome.kind == OutcomeKind.CHANGED and change is not None:
+        said = change_text(change.event, change.by, change.at, change.department, change.status)
+        return t("reasignar.outcome.cambiada", code=outcome.code, change=said)
+    return t(f"reasignar.outcome.{outcome.kind}", code=outcome.code, target=target)
+
+
+def _choose_department() -> tuple[int | None, str]:
+    """The receiving department's id and name (``None`` and "" until one is chosen)."""
     departments = run_query(receiving_departments)
     names = dict(zip(departments["id"].tolist(), departments["name"].tolist(), strict=True))
-    return st.selectbox(
+    chosen = st.selectbox(
         t("reasignar.target"),
         options=list(names),
         format_func=names.__getitem__,
@@ -101,6 +125,7 @@ def _choose_department() -> int | None:
         placeholder=t("reasignar.choose"),
         key="destino",
     )
+    return chosen, names.get(chosen, "")
 
 
 def _choose_assignee(department_id: int) -> int | None:
@@ -139,9 +164,9 @@ def _preview(target: int, assignee: int | None, codes: tuple[str, ...], as_of: d
         )  # fmt: skip
 
 
-def _remember(outcomes: list[Outcome]) -> None:
+def _remember(outcomes: list[Outcome], target: str) -> None:
     """Keep the outcomes for the next run, refresh every figure and clear the form."""
-    st.session_state[RESULT_KEY] = outcomes
+    st.session_state[RESULT_KEY] = (outcomes, target)
     clear_cached_queries()
     for key in FORM_KEYS:
         st.session_state.pop(key, None)

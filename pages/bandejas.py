@@ -10,7 +10,9 @@ from dashboard.case_view import case_detail, case_record
 from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
-from dashboard.queue_table import case_table, forget_selection, queue_options
+from dashboard.picked_cases import picked_cases
+from dashboard.picking import forget_picks
+from dashboard.queue_table import QUEUE, case_table, queue_options
 from dashboard.reassign_form import reassign_form, show_last_result
 from dashboard.session import current_actor
 from dashboard.ui import figure, t
@@ -29,7 +31,8 @@ def render() -> None:
     figure(overdue_column, "metric.overdue", departments["overdue_cases"].sum())
     unassigned = people.loc[people["assignee_id"].isna(), "open_cases"].sum()
     figure(unassigned_column, "metric.unassigned", unassigned)
-    if departments.empty:
+    if departments.empty:  # also after moving the last case away: say how that went
+        show_last_result()
         st.info(t("bandejas.empty"))
         return
 
@@ -41,14 +44,17 @@ def render() -> None:
     st.header(t("bandejas.cases"))
     show_last_result()
     actor = current_actor()
-    selected = case_table(filters, queue_options(actor), show_dni=actor.may_search_by_dni)
-    if len(selected) == 1:
-        record = case_record(selected["code"].iloc[0])
+    picks = case_table(filters, queue_options(actor), show_dni=actor.may_search_by_dni)
+    if not picks:
+        return
+    picked_cases(QUEUE, picks)
+    if len(picks) == 1:
+        record = case_record(next(iter(picks)))
         if record is not None:
             st.subheader(t("bandejas.detail", code=record["code"]))
             case_detail(record)
-    if len(selected) and actor.may_reassign and reassign_form(selected, filters.as_of):
-        forget_selection()
+    if actor.may_reassign and reassign_form(picks, filters.as_of):
+        forget_picks(QUEUE)
         st.rerun()
 
 

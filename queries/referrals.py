@@ -449,8 +449,8 @@ def flow_cases(
     page: int = 0,
 ) -> pd.DataFrame:
     """One page of the cases that moved from ``origin_id`` straight to ``destination_id`` at
-    least once: ``code, status, department, created_at, hops, path, total``. ``total`` is the
-    flow's ``cases`` in ``referral_flows``."""
+    least once: ``code, version, status, department, created_at, hops, path, total``.
+    ``total`` is the flow's ``cases`` in ``referral_flows``."""
 
     def made_the_move(stays: Subquery) -> ColumnElement[bool]:
         return and_(stays.c.department_id == origin_id,
@@ -461,13 +461,13 @@ def flow_cases(
 
 def ping_pong_cases(connection: Connection, filters: CaseFilters, page: int = 0) -> pd.DataFrame:
     """One page of the cohort's ping-pong cases (back in a department they had left):
-    ``code, status, department, created_at, hops, path, total``, most hops first."""
+    ``code, version, status, department, created_at, hops, path, total``, most hops first."""
     return _case_page(connection, filters, lambda stays: stays.c.revisit, page)
 
 
 def many_hops_cases(connection: Connection, filters: CaseFilters, page: int = 0) -> pd.DataFrame:
-    """One page of the cohort's cases with 3 hops or more: ``code, status, department,
-    created_at, hops, path, total``, most hops first."""
+    """One page of the cohort's cases with 3 hops or more: ``code, version, status,
+    department, created_at, hops, path, total``, most hops first."""
     return _case_page(connection, filters, lambda stays: stays.c.step == MANY_HOPS + 1, page)
 
 
@@ -490,7 +490,7 @@ def _case_page(
     )
     query = (
         select(
-            Case.id, Case.code, Case.status, Department.name.label("department"),
+            Case.id, Case.code, Case.version, Case.status, Department.name.label("department"),
             Case.created_at, routes.c.hops, func.count().over().label("total"),
         )
         .join(Case, Case.id == routes.c.case_id)

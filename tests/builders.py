@@ -17,6 +17,7 @@ from auth.roles import Actor
 from dashboard.commands import create_user
 from dashboard.domain import CLOSED_STATUSES, DepartmentKind, EventKind, Priority, Role, Status
 from dashboard.models import (
+    AuditEntry,
     Case,
     CaseEvent,
     Category,
@@ -26,6 +27,7 @@ from dashboard.models import (
     Municipality,
     SlaTarget,
     Staff,
+    User,
 )
 
 _sequence = count(1)
@@ -260,3 +262,28 @@ def close_case(engine: Engine, code: str, at: datetime, *, by_staff: int) -> Non
             )
         )  # fmt: skip
         case.status, case.closed_at, case.version = Status.CERRADA, at, case.version + 1
+
+
+def reassignments_made(engine: Engine) -> list[tuple[str, str]]:
+    """(username, case code) of every ``reasignada`` event, oldest first."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(User.username, Case.code)
+            .select_from(CaseEvent)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .join(User, User.id == CaseEvent.actor_user_id)
+            .where(CaseEvent.kind == EventKind.REASSIGNED)
+            .order_by(CaseEvent.id)
+        )
+        return [tuple(row) for row in rows]
+
+
+def reassignments_audited(engine: Engine) -> list[tuple[str, str]]:
+    """(username, case code) of every reassignment in the audit log, oldest first."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(AuditEntry.username, AuditEntry.target)
+            .where(AuditEntry.action == "reasignar")
+            .order_by(AuditEntry.id)
+        )
+        return [tuple(row) for row in rows]

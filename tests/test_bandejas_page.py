@@ -8,10 +8,14 @@ import pytest
 from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
-from dashboard.domain import EventKind, local_now
+from auth.roles import Actor
+from dashboard.commands import Reason, ShownCase, reassign
+from dashboard.data import clear_cached_queries
+from dashboard.domain import EventKind, Role, local_now
 from dashboard.i18n import translate
-from dashboard.models import CaseEvent
+from dashboard.models import Case, CaseEvent
 from tests.apptest_pages import metrics, page_as
+from tests.builders import add_user, world_of
 
 
 def queue(username: str, lang: str = "es") -> AppTest:
@@ -25,8 +29,7 @@ def case_table(at: AppTest):
 
 def tick(at: AppTest, rows: list[int]) -> AppTest:
     """Tick rows of the case table, as a click on their checkboxes would."""
-    key = next(key for key in at.session_state._state.filtered_state if key.startswith("casos:"))
-    at.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
+    at.session_state[case_table(at).key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
     return at.run()
 
 
@@ -157,3 +160,51 @@ def test_a_selection_and_its_form_survive_the_next_minute(
     assert translate("bandejas.detail", code=code) in [header.value for header in at.subheader]
     assert at.selectbox(key="destino").value is not None
     assert translate("reasignar.confirm") in [button.label for button in at.button]
+
+
+def other_supervisor_moves(engine: Engine, code: str) -> None:
+    """Beto, a second supervisor of Asistencia Alimentaria, moves ``code`` to Hábitat in his
+    own session (which clears the query cache the way any move does)."""
+    world = world_of(engine)
+    add_user(engine, "beto", Role.SUPERVISOR, (world.food,))
+    with engine.connect() as connection:
+        version = connection.execute(select(Case.version).where(Case.code == code)).scalar_one()
+    [outcome] = reassign(engine, Actor("beto", Role.SUPERVISOR, (world.food,)),
+                         [ShownCase(code, version)], world.housing, None, Reason.OTHER,
+                         "Lo toma Hábitat por competencia")  # fmt: skip
+    assert outcome.moved
+    clear_cached_queries()
+
+
+def test_a_ticked_case_moved_by_someone_else_is_named_and_not_moved(
+    app_database: Engine,
+) -> None:
+    at = tick(queue("supervisora"), [0])
+    code = case_table(at).value["code"].iloc[0]
+    choose(at, "destino", "Hábitat y Vivienda")
+    choose(at, "motivo", translate("reason.otro"))
+    at.text_area(key="nota").input("Se ocupa otra área del ministerio")
+    other_supervisor_moves(app_database, code)
+    at.run()
+    [warning] = [w.value for w in at.warning]
+    assert warning.startswith(f"{code} cambió desde que la marcaste (reasignación por Beto el ")
+    assert "ahora está en Hábitat y Vivienda, estado asignada" in warning
+    at = confirm(at)
+    assert [w.value for w in at.warning] == [translate("reasignar.result", moved="0", total="1")]
+    [result] = [table.value for table in at.table]
+    assert result["Movida"].tolist() == ["no"]
+    assert result["Detalle"].iloc[0].startswith(f"{code} no se movió: cambió desde que")
+    assert reassignments(app_database) == 1  # Beto's only
+
+
+def test_ticks_follow_the_case_when_the_rows_shift(app_database: Engine) -> None:
+    at = tick(queue("supervisora"), [1])
+    first, second = case_table(at).value["code"].tolist()
+    other_supervisor_moves(app_database, first)
+    at.run()
+    assert case_table(at).value["code"].tolist() == [second]
+    assert translate("seleccion.picked", count="1", codes=second) in [
+        markdown.value for markdown in at.markdown
+    ]
+    assert translate("bandejas.detail", code=second) in [header.value for header in at.subheader]
+    assert at.session_state[case_table(at).key]["selection"]["rows"] == [0]

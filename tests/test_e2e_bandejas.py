@@ -6,12 +6,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Page
 
 from dashboard.db import build_engine
 from dashboard.domain import Role, local_now
 from dashboard.migrate import upgrade
 from tests.builders import PASSWORD, add_case, add_user, case_code, small_world
+from tests.e2e_queue import case_table, choose, table_with, tick_row
 from tests.e2e_server import chromium, log_in, running_app, wait_for_run
 
 pytestmark = pytest.mark.e2e
@@ -38,31 +39,10 @@ def database(tmp_path: Path) -> tuple[str, str]:
     return url, codes[1]
 
 
-def table_with(page: Page, text: str) -> Locator:
-    """The data table whose cells hold ``text`` (read through the grid's accessible table)."""
-    return page.locator('[data-testid="stDataFrame"]').filter(has_text=text).last
-
-
-def case_table(page: Page, code: str) -> Locator:
-    """The queue's case table (its header has "Prioridad") while it lists ``code``."""
-    return table_with(page, "Prioridad").filter(has_text=code)
-
-
 def open_first_row(page: Page, code: str) -> None:
     """Tick the first row of the case table and wait for that case's detail."""
-    case_table(page, code).click(position={"x": 14, "y": 52})  # the row's tick box
+    tick_row(case_table(page, code), 0)
     page.get_by_role("heading", name=f"Solicitud {code}").wait_for()
-    wait_for_run(page)
-
-
-def choose(page: Page, label: str, option: str) -> None:
-    """Pick ``option`` in the select box ``label`` once the page has settled (a rerun that
-    finishes while the list is open would close it)."""
-    wait_for_run(page)
-    box = page.get_by_role("combobox", name=label)
-    box.click()
-    box.press_sequentially(option)
-    page.get_by_role("option", name=option).click()
     wait_for_run(page)
 
 

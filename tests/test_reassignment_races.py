@@ -25,8 +25,16 @@ from dashboard.commands import Outcome, OutcomeKind, Reason, ShownCase, reassign
 from dashboard.db import build_engine
 from dashboard.domain import DepartmentKind, EventKind, Role
 from dashboard.migrate import upgrade
-from dashboard.models import AuditEntry, Case, CaseEvent, Department, User
-from tests.builders import World, add_case, add_user, case_code, small_world
+from dashboard.models import Case, CaseEvent, Department
+from tests.builders import (
+    World,
+    add_case,
+    add_user,
+    case_code,
+    reassignments_audited,
+    reassignments_made,
+    small_world,
+)
 
 NOTE = "Reparto de la carga entre las áreas"
 CREATED = datetime(2026, 5, 4, 8, 0)
@@ -249,33 +257,12 @@ def reassignments(engine: Engine) -> list[tuple[str, str, int]]:
     """(who, which case, from which version) of every ``reasignada`` event, oldest first.
 
     Only reassignments change a case here, so a case's n-th one moved it from version n."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(User.username, Case.code)
-            .select_from(CaseEvent)
-            .join(Case, Case.id == CaseEvent.case_id)
-            .join(User, User.id == CaseEvent.actor_user_id)
-            .where(CaseEvent.kind == EventKind.REASSIGNED)
-            .order_by(CaseEvent.id)
-        ).all()
     counts: Counter[str] = Counter()
     found = []
-    for username, code in rows:
+    for username, code in reassignments_made(engine):
         counts[code] += 1
         found.append((username, code, counts[code]))
     return found
-
-
-def audited_moves(engine: Engine) -> list[tuple[str, str]]:
-    with engine.connect() as connection:
-        return [
-            (username, target)
-            for username, target in connection.execute(
-                select(AuditEntry.username, AuditEntry.target)
-                .where(AuditEntry.action == "reasignar")
-                .order_by(AuditEntry.id)
-            )
-        ]
 
 
 def events_after_creation(engine: Engine) -> dict[str, int]:
@@ -298,7 +285,7 @@ def check_history(run: Run) -> None:
     )
     assert set(history) <= run.seen
     assert len({(actor, tick, code) for actor, tick, code, _ in run.moves}) == len(run.moves)
-    assert audited_moves(run.engine) == [(actor, code) for actor, code, _ in history]
+    assert reassignments_audited(run.engine) == [(actor, code) for actor, code, _ in history]
     versions_now = {code: version for code, (_, version) in database_state(run.engine).items()}
     assert versions_now == {code: 1 + n for code, n in events_after_creation(run.engine).items()}
 
@@ -363,7 +350,7 @@ def test_two_supervisors_moving_overlapping_cases_at_once_move_each_once(engine:
     assert sorted(code for _, code, _ in history) == sorted(codes)  # each moved exactly once
     assert all(ShownCase(code, version) in forms[who] for who, code, version in history)
     # Sequences hand out ids as each transaction inserts: compare the entries, not their order.
-    assert sorted(audited_moves(engine)) == sorted((who, code) for who, code, _ in history)
+    assert sorted(reassignments_audited(engine)) == sorted((who, code) for who, code, _ in history)
     movers = {code: who for who, code, _ in history}
     for name, results in outcomes.items():
         for outcome in results:
