@@ -24,7 +24,7 @@ from auth.gate import logged_in_with_form, logout_button, require_login  # noqa:
 from dashboard.actions import show_notice  # noqa: E402
 from dashboard.data import current_engine, ensure_database  # noqa: E402
 from dashboard.db import DatabaseUnavailable, SchemaMissing, describe_url  # noqa: E402
-from dashboard.navigation import login_pages, pages  # noqa: E402
+from dashboard.navigation import follow_requested_page, login_pages, pages  # noqa: E402
 from dashboard.session import ACCOUNT_KEY  # noqa: E402
 from dashboard.settings import database_url, is_embedded  # noqa: E402
 from dashboard.ui import language_switch, t  # noqa: E402
@@ -86,6 +86,7 @@ def signed_in_run(embedded: bool) -> None:
     logout_button(current_engine(), account)
     show_notice()
     navigation.run()
+    follow_requested_page()
 
 
 def show_demo_users() -> None:

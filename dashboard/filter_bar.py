@@ -14,7 +14,6 @@ import streamlit as st
 
 from dashboard.data import run_query
 from dashboard.domain import local_now
-from dashboard.links import follow_requested_page
 from dashboard.session import current_actor
 from dashboard.ui import t
 from queries import catalogs
@@ -36,7 +35,6 @@ def global_filters() -> CaseFilters:
         categories = _choose("filters.category", "categoria", _category_labels())
         partidos = _choose("filters.municipality", "partido", run_query(catalogs.municipalities))
         st.caption(t("filters.share"))
-    follow_requested_page()
     return CaseFilters.for_period(
         date_from,
         date_to,

@@ -12,6 +12,7 @@ import streamlit as st
 
 from auth.roles import PAGES
 from dashboard.domain import Role
+from dashboard.links import requested_page
 from dashboard.ui import t
 from pages import (
     auditoria,
@@ -66,6 +67,17 @@ def page_of(url_path: str, default: bool = False) -> st.Page:
     """The navigation's page for ``url_path``; also what ``st.switch_page`` is given."""
     render, title, icon, _ = ALL_PAGES[url_path]
     return st.Page(render, title=t(title), icon=icon, url_path=url_path, default=default)
+
+
+def follow_requested_page() -> None:
+    """Open the page a click asked for (``dashboard.links.request_page``), after the page that
+    took the click has run: its filter widgets were drawn in this run with the values the
+    click set, so they carry over to the next page."""
+    target = requested_page()
+    if target:
+        # An empty query, not none: with none Streamlit tries to clear the bound parameters
+        # and refuses; the next page's bound widgets write their values back to the URL.
+        st.switch_page(page_of(target), query_params={})
 
 
 def login_pages(render: Callable[[], None] | None) -> list[st.Page]:
