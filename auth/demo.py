@@ -20,6 +20,8 @@ DEMO_USERS: tuple[tuple[str, str, Role, str, tuple[str, ...]], ...] = (
     ("gabinete", "Martín Sosa (gabinete)", Role.GABINETE, "demo-gabinete", ()),
     ("mesa", "Carla Ríos (mesa de trabajo)", Role.MESA, "demo-mesa-trabajo", ()),
     ("admin", "Diego Paz (administración)", Role.ADMIN, "demo-administracion", ()),
+    ("ingreso", "Sofía Luna (ingreso, Modernización)", Role.INGRESO, "demo-ingreso",
+     ("ING-MOD",)),
 )  # fmt: skip
 SETUP_ACTOR = Actor("instalacion-demo", Role.ADMIN)
 

@@ -6,6 +6,7 @@
 | gabinete | whole province | never |
 | mesa | whole province | never |
 | admin | whole province | revealed per case, with a reason |
+| ingreso | whole province for figures; imports for their intake area(s) | never |
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ PAGES: dict[Role, tuple[str, ...]] = {
     Role.MESA: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "solicitud"),
     Role.ADMIN: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "solicitud",
                  "usuarios", "catalogo", "auditoria"),
+    Role.INGRESO: ("resumen",),
 }  # fmt: skip
 #: Roles that may reveal a case's personal data (with a stated reason, logged).
 MAY_REVEAL: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.ADMIN})
@@ -35,6 +37,12 @@ class Actor:
     role: Role
     #: Departments a supervisor works for; empty for province-wide roles.
     department_ids: tuple[int, ...] = ()
+
+    def may_import(self, intake_department_id: int) -> bool:
+        """Bringing sheets in for an intake area: its own clerks, and administrators."""
+        return self.role == Role.ADMIN or (
+            self.role == Role.INGRESO and intake_department_id in self.department_ids
+        )
 
     @property
     def scope(self) -> tuple[int, ...] | None:

@@ -44,7 +44,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     add.add_argument("--email")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument(
-        "--department", action="append", default=[], help="código de área (supervisión)"
+        "--department",
+        action="append",
+        default=[],
+        help="código de área (supervisión) o de área de ingreso (ingreso)",
     )
     for verb in ("disable", "enable", "reset-password"):
         verbs.add_parser(verb).add_argument("username")

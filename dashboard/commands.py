@@ -307,17 +307,26 @@ def _revoke(connection: Connection, username: str) -> None:
 
 
 def _check_departments(connection: Connection, role: Role, department_ids: tuple[int, ...]) -> None:
+    """Supervisors have departments in charge and intake clerks their intake area(s); the
+    other roles read the whole province and have none."""
     if role == Role.SUPERVISOR and not department_ids:
         raise CommandError("Un supervisor necesita al menos un área a cargo.")
-    if role != Role.SUPERVISOR and department_ids:
+    if role == Role.INGRESO and not department_ids:
+        raise CommandError("Un usuario de ingreso necesita su área de ingreso.")
+    if role not in (Role.SUPERVISOR, Role.INGRESO) and department_ids:
         raise CommandError(
-            "Solo los supervisores tienen áreas a cargo; los demás roles ven toda la provincia."
+            "Solo supervisión e ingreso tienen áreas a cargo; los demás roles ven toda la "
+            "provincia."
         )
-    known = set(
-        connection.execute(select(Department.id).where(Department.id.in_(department_ids))).scalars()
+    kinds = dict(
+        connection.execute(
+            select(Department.id, Department.kind).where(Department.id.in_(department_ids))
+        ).all()
     )
-    if known != set(department_ids):
+    if set(kinds) != set(department_ids):
         raise CommandError("Alguna de las áreas elegidas no existe.")
+    if role == Role.INGRESO and set(kinds.values()) != {DepartmentKind.INTAKE}:
+        raise CommandError("Un usuario de ingreso solo puede tener áreas de ingreso.")
 
 
 def _set_departments(connection: Connection, user_id: int, department_ids: tuple[int, ...]) -> None:

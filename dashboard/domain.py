@@ -85,6 +85,8 @@ class Role(StrEnum):
     GABINETE = "gabinete"
     MESA = "mesa"
     ADMIN = "admin"
+    #: An intake clerk: brings their intake area's spreadsheets in, reviews its duplicates.
+    INGRESO = "ingreso"
 
 
 def local_now() -> datetime:

@@ -90,6 +90,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "role.gabinete": {"es": "gabinete", "en": "minister's office"},
     "role.mesa": {"es": "mesa de trabajo", "en": "process task force"},
     "role.admin": {"es": "administración", "en": "administrator"},
+    "role.ingreso": {"es": "ingreso", "en": "intake clerk"},
     "nav.section.admin": {"es": "Administración", "en": "Administration"},
     "page.solicitud": {"es": "Buscar solicitud", "en": "Find a case"},
     "page.usuarios": {"es": "Usuarios", "en": "Users"},

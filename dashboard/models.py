@@ -305,3 +305,72 @@ class CaseStay(Base):
     next_department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     #: The case had been in this department before and left it: a ping-pong return.
     revisit: Mapped[bool] = mapped_column(Boolean)
+
+
+class ImportBatch(Base):
+    """One spreadsheet an intake area brought into the base: who, when, which file (and its
+    SHA-256), with which mapping, and what became of its rows. A batch is undone as a whole:
+    its cases become ``anulada`` with an event saying why; nothing is deleted."""
+
+    __tablename__ = "import_batches"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    intake_department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    sheet: Mapped[str | None] = mapped_column(String(120))
+    #: JSON text: the column and value mapping the rows were read with.
+    mapping: Mapped[str] = mapped_column(Text)
+    username: Mapped[str] = mapped_column(String(60))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    rows_read: Mapped[int] = mapped_column(Integer)
+    rows_imported: Mapped[int] = mapped_column(Integer)
+    rows_already: Mapped[int] = mapped_column(Integer)
+    rows_with_errors: Mapped[int] = mapped_column(Integer)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+    undone_by: Mapped[str | None] = mapped_column(String(60))
+    undo_reason: Mapped[str | None] = mapped_column(String(300))
+
+    __table_args__ = (Index("ix_import_batches_intake_department_id", "intake_department_id"),)
+
+
+class CaseSource(Base):
+    """Where an imported case came from: its batch, the sheet's row and the source's own id.
+
+    ``fingerprint`` is a hash of the row's normalised values; unique per intake area, so the
+    same row imported again (the same file, or next week's longer copy of it) is recognised
+    and skipped, also in sheets with no id column.
+    """
+
+    __tablename__ = "case_sources"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"))
+    intake_department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    row_number: Mapped[int] = mapped_column(Integer)
+    source_id: Mapped[str | None] = mapped_column(String(80))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    #: JSON text: values the import had to correct, as the sheet wrote them.
+    original: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("intake_department_id", "fingerprint"),
+        Index("ix_case_sources_batch_id", "batch_id"),
+    )
+
+
+class ImportMapping(Base):
+    """A source's saved mapping (columns to fields, sheet values to catalogue codes), so next
+    week's sheet from the same area maps itself."""
+
+    __tablename__ = "import_mappings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intake_department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    name: Mapped[str] = mapped_column(String(80))
+    #: JSON text: {"columns": {header: field}, "values": {field: {folded value: code}}}.
+    mapping: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(60))
+
+    __table_args__ = (UniqueConstraint("intake_department_id", "name"),)

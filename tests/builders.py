@@ -212,11 +212,13 @@ def add_user(
 
 
 def add_role_users(engine: Engine, world: World) -> None:
-    """One user per role; the supervisor covers Asistencia Alimentaria only."""
+    """One user per role; the supervisor covers Asistencia Alimentaria only, the intake
+    clerk works for Modernización."""
     add_user(engine, "supervisora", Role.SUPERVISOR, (world.food,))
     add_user(engine, "gabinete", Role.GABINETE)
     add_user(engine, "mesa", Role.MESA)
     add_user(engine, "admin", Role.ADMIN)
+    add_user(engine, "ingreso", Role.INGRESO, (world.intake,))
 
 
 def add_event(

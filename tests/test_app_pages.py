@@ -14,7 +14,7 @@ from tests.apptest_pages import APP, metrics, open_page, role_pages, signed_in
 
 USER_OF_ROLE = {
     Role.SUPERVISOR: "supervisora", Role.GABINETE: "gabinete", Role.MESA: "mesa",
-    Role.ADMIN: "admin",
+    Role.ADMIN: "admin", Role.INGRESO: "ingreso",
 }  # fmt: skip
 
 

@@ -121,6 +121,30 @@ def test_user_rules_are_enforced_in_the_command(engine: Engine, world) -> None:
         commands.reset_password(engine, admin, "mesa", "corta")
 
 
+@pytest.mark.parametrize(
+    ("areas", "message"),
+    [
+        ((), "necesita su área de ingreso"),
+        (("food",), "solo puede tener áreas de ingreso"),
+        (("intake", "food"), "solo puede tener áreas de ingreso"),
+    ],
+)
+def test_an_intake_clerk_works_for_intake_areas_only(
+    engine: Engine, world, areas: tuple[str, ...], message: str
+) -> None:
+    admin = Actor("admin", Role.ADMIN)
+    with pytest.raises(commands.CommandError, match=message):
+        commands.set_user_access(engine, admin, "mesa", Role.INGRESO,
+                                 tuple(getattr(world, area) for area in areas))  # fmt: skip
+    commands.set_user_access(engine, admin, "mesa", Role.INGRESO, (world.intake,))
+    with engine.connect() as connection:
+        clerk = load_account(connection, "mesa").actor
+    assert clerk.role == Role.INGRESO
+    assert clerk.may_import(world.intake) and not clerk.may_import(world.food)
+    assert Actor("admin", Role.ADMIN).may_import(world.intake)
+    assert not Actor("s", Role.SUPERVISOR, (world.intake,)).may_import(world.intake)
+
+
 def test_the_audit_log_is_append_only(engine: Engine, world) -> None:
     commands.record_export(engine, Actor("gabinete", Role.GABINETE), "x", {}, 0)
     with pytest.raises(DatabaseError, match="append-only"), engine.begin() as connection:

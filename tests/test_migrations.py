@@ -7,11 +7,11 @@ from datetime import datetime
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect, text, update
+from sqlalchemy import Engine, insert, inspect, select, text, update
 from sqlalchemy.exc import DatabaseError
 
 from dashboard.migrate import downgrade, upgrade
-from dashboard.models import Base, CaseEvent
+from dashboard.models import Base, CaseEvent, User, user_departments
 from tests.builders import add_case, small_world
 
 
@@ -47,3 +47,41 @@ def test_case_history_is_append_only_in_the_database(engine: Engine, statement: 
     )
     with pytest.raises(DatabaseError, match="append-only"), engine.begin() as connection:
         connection.execute(change)
+
+
+def test_the_intake_role_arrives_without_losing_users_their_areas_or_history(
+    engine: Engine,
+) -> None:
+    """Migration 0007 widens the role CHECK; on SQLite that rebuilds ``users``, which must
+    not cascade to the supervisors' departments nor break the events that name a user."""
+    downgrade(engine, "0006")
+    world = small_world(engine)
+    case_id = add_case(engine, world, created_at=datetime(2026, 1, 5))
+    with engine.begin() as connection:
+        user_id = connection.execute(
+            insert(User)
+            .values(username="coordinadora", display_name="Coordinadora", password_hash="x",
+                    role="supervisor", created_at=datetime(2026, 1, 1))
+            .returning(User.id)
+        ).scalar_one()  # fmt: skip
+        connection.execute(
+            insert(user_departments).values(user_id=user_id, department_id=world.food)
+        )
+        connection.execute(
+            insert(CaseEvent).values(case_id=case_id, kind="nota", at=datetime(2026, 1, 6),
+                                     actor_user_id=user_id)
+        )  # fmt: skip
+    upgrade(engine)
+    with engine.begin() as connection:
+        assert connection.execute(select(user_departments.c.department_id)).scalars().all() == [
+            world.food
+        ]
+        connection.execute(
+            insert(User).values(username="clerk", display_name="Clerk", password_hash="x",
+                                role="ingreso", created_at=datetime(2026, 1, 1))
+        )  # fmt: skip
+    with pytest.raises(DatabaseError), engine.begin() as connection:
+        connection.execute(
+            insert(User).values(username="x", display_name="X", password_hash="x",
+                                role="intruso", created_at=datetime(2026, 1, 1))
+        )  # fmt: skip
