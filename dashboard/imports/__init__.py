@@ -1,0 +1,1 @@
+"""Bringing the intake areas' spreadsheets into the shared case database."""
