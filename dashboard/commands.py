@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from auth.passwords import hash_password
 from auth.roles import Actor
@@ -28,13 +29,19 @@ from dashboard.domain import (
     local_now,
 )
 from dashboard.i18n import translate
+from dashboard.imports.prepare import Prepared
+from dashboard.imports.readers import SourceFile
+from dashboard.imports.write import Target as ImportTarget
+from dashboard.imports.write import already_imported, write_cases
 from dashboard.models import (
     AuditEntry,
     Case,
     CaseEvent,
+    CaseSource,
     Category,
     Citizen,
     Department,
+    ImportBatch,
     SlaTarget,
     Staff,
     User,
@@ -547,3 +554,114 @@ def _changed(connection: Connection, code: str) -> Outcome:
         f"en {change.department}, estado {translate(f'status.{change.status}')}."
     )
     return Outcome(code, False, message, OutcomeKind.CHANGED, change)
+
+
+# Imports. A sheet's confirmed rows are written in one transaction with their batch, events,
+# provenance and audit entry, or not at all; rows an earlier batch of the area already wrote
+# are skipped (``case_sources``' unique fingerprint holds even against two clerks at once).
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import did: its batch (None when nothing was new) and its counts."""
+
+    batch_id: int | None
+    imported: int
+    already: int
+
+
+def import_sheet(
+    engine: Engine,
+    actor: Actor,
+    intake_department_id: int,
+    source: SourceFile,
+    sheet: str | None,
+    mapping: dict,
+    prepared: Prepared,
+) -> ImportOutcome:
+    """Write the new rows of ``prepared`` (read from ``source`` with ``mapping``)."""
+    try:
+        with engine.begin() as connection:
+            _check_intake_area(connection, actor, intake_department_id)
+            fingerprints = [row.fingerprint for row in prepared.cases]
+            done = already_imported(connection, intake_department_id, fingerprints)
+            new = [row for row in prepared.cases if row.fingerprint not in done]
+            if not new:
+                return ImportOutcome(None, 0, len(done))
+            batch_id = connection.execute(
+                insert(ImportBatch).values(
+                    intake_department_id=intake_department_id, file_name=source.name[:255],
+                    sha256=source.sha256, sheet=sheet, username=actor.username,
+                    mapping=json.dumps(mapping, ensure_ascii=False, default=str),
+                    imported_at=local_now(), rows_read=len(prepared.cases)
+                    + prepared.rows_with_errors + len(prepared.repeated), rows_imported=len(new),
+                    rows_already=len(done), rows_with_errors=prepared.rows_with_errors,
+                )
+                .returning(ImportBatch.id)
+            ).scalar_one()  # fmt: skip
+            write_cases(connection, ImportTarget(batch_id, intake_department_id), new)
+            counts = {"lote": batch_id, "importadas": len(new), "ya_estaban": len(done),
+                      "con_errores": prepared.rows_with_errors}  # fmt: skip
+            audit(connection, actor, "importar", target=source.name[:120], details=counts)
+    except IntegrityError as clash:
+        raise CommandError(
+            "Otra importación escribió algunas de estas filas recién: volvé a previsualizar."
+        ) from clash
+    return ImportOutcome(batch_id, len(new), len(done))
+
+
+def undo_import(engine: Engine, actor: Actor, batch_id: int, reason: str) -> int:
+    """Void every case of a batch (``anulada``, with an event saying why); returns how many.
+    Nothing is deleted, and the batch's rows may be imported again afterwards."""
+    reason = _required_reason(reason)
+    now = local_now()
+    with engine.begin() as connection:
+        batch = connection.execute(
+            select(ImportBatch.intake_department_id, ImportBatch.undone_at, ImportBatch.file_name)
+            .where(ImportBatch.id == batch_id)
+        ).one_or_none()  # fmt: skip
+        if batch is None:
+            raise CommandError(f"No existe la importación {batch_id}.")
+        _check_intake_area(connection, actor, batch.intake_department_id)
+        if batch.undone_at is not None:
+            raise CommandError(f"La importación {batch_id} ya fue deshecha.")
+        cases = connection.execute(
+            select(Case.id, Case.status)
+            .join(CaseSource, CaseSource.case_id == Case.id)
+            .where(CaseSource.batch_id == batch_id)
+        ).all()  # fmt: skip
+        ids = [case.id for case in cases]
+        connection.execute(
+            update(Case).where(Case.id.in_(ids)).values(
+                status=Status.ANULADA, closed_at=func.coalesce(Case.closed_at, now),
+                paused_at=None, version=Case.version + 1,
+            )
+        )  # fmt: skip
+        if cases:
+            connection.execute(
+                insert(CaseEvent),
+                [{"case_id": case.id, "kind": EventKind.CLOSED, "at": now, "from_status":
+                  case.status, "to_status": Status.ANULADA, "reason": "importación deshecha",
+                  "note": reason} for case in cases],
+            )  # fmt: skip
+        connection.execute(update(CaseSource).where(CaseSource.batch_id == batch_id)
+                           .values(undone=True))  # fmt: skip
+        connection.execute(
+            update(ImportBatch).where(ImportBatch.id == batch_id)
+            .values(undone_at=now, undone_by=actor.username, undo_reason=reason[:300])
+        )  # fmt: skip
+        audit(connection, actor, "deshacer_importacion", target=batch.file_name[:120],
+              reason=reason, details={"lote": batch_id, "anuladas": len(ids)})  # fmt: skip
+    return len(ids)
+
+
+def _check_intake_area(connection: Connection, actor: Actor, intake_department_id: int) -> None:
+    kind = connection.execute(
+        select(Department.kind).where(Department.id == intake_department_id)
+    ).scalar()
+    if kind != DepartmentKind.INTAKE:
+        raise CommandError("Elegí una de las áreas de ingreso.")
+    if not actor.may_import(intake_department_id):
+        raise PermissionDenied(
+            "Solo el personal de esa área de ingreso puede importar sus planillas."
+        )

@@ -337,9 +337,10 @@ class ImportBatch(Base):
 class CaseSource(Base):
     """Where an imported case came from: its batch, the sheet's row and the source's own id.
 
-    ``fingerprint`` is a hash of the row's normalised values; unique per intake area, so the
-    same row imported again (the same file, or next week's longer copy of it) is recognised
-    and skipped, also in sheets with no id column.
+    ``fingerprint`` is a hash of the row's normalised values, unique per intake area among
+    the batches not undone: the same row imported again (the same file, or next week's longer
+    copy of it) is recognised and skipped, also in sheets with no id column, while the rows of
+    an undone batch may be imported again.
     """
 
     __tablename__ = "case_sources"
@@ -352,9 +353,18 @@ class CaseSource(Base):
     fingerprint: Mapped[str] = mapped_column(String(64))
     #: JSON text: values the import had to correct, as the sheet wrote them.
     original: Mapped[str | None] = mapped_column(Text)
+    #: Its batch was undone (the case is ``anulada``): the row no longer counts as imported.
+    undone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
 
     __table_args__ = (
-        UniqueConstraint("intake_department_id", "fingerprint"),
+        Index(
+            "ix_case_sources_fingerprint",
+            "intake_department_id",
+            "fingerprint",
+            unique=True,
+            postgresql_where=text("NOT undone"),
+            sqlite_where=text("NOT undone"),
+        ),
         Index("ix_case_sources_batch_id", "batch_id"),
     )
 

@@ -19,7 +19,8 @@ off and rebuild every case at the end; migration 0006 fills it for an existing d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, Select, delete, func, insert, literal_column, or_, select
 
@@ -70,6 +71,8 @@ def stays_from_events(case_ids: CaseIds = None) -> Select:
 COLUMNS = ["case_id", "step", "department_id", "entered_at", "left_at", "next_department_id",
            "revisit"]  # fmt: skip
 TRIGGER = "case_stays_refresh"
+#: A transaction-local PostgreSQL setting that tells the trigger to step aside (bulk writes).
+DEFERRED_SETTING = "mdc.stays_deferred"
 
 
 def refresh_case_stays(connection: Connection, case_ids: CaseIds = None) -> None:
@@ -93,9 +96,12 @@ def create_refresh_trigger(connection: Connection) -> None:
     )
     moving = "NEW.to_department_id IS NOT NULL"
     if dialect.name == "postgresql":
+        deferred = (
+            f"IF current_setting('{DEFERRED_SETTING}', true) = 'on' THEN RETURN NULL; END IF;"
+        )
         connection.exec_driver_sql(
             f"CREATE FUNCTION {TRIGGER}() RETURNS trigger AS $$ "
-            f"BEGIN {body} RETURN NULL; END; $$ LANGUAGE plpgsql"
+            f"BEGIN {deferred} {body} RETURN NULL; END; $$ LANGUAGE plpgsql"
         )
         connection.exec_driver_sql(
             f"CREATE TRIGGER {TRIGGER} AFTER INSERT ON case_events FOR EACH ROW "
@@ -105,6 +111,21 @@ def create_refresh_trigger(connection: Connection) -> None:
         connection.exec_driver_sql(
             f"CREATE TRIGGER {TRIGGER} AFTER INSERT ON case_events WHEN {moving} BEGIN {body} END"
         )
+
+
+@contextmanager
+def stays_deferred(connection: Connection) -> Iterator[bool]:
+    """For a bulk write of events (an import) on PostgreSQL: inside the block the trigger
+    steps aside for this transaction only, and the caller rebuilds the touched cases' stays
+    with ``refresh_case_stays`` before it commits (the block is told whether it must). One
+    rebuild per thousands of cases instead of one per event; other sessions keep their
+    trigger. SQLite keeps the per-row trigger."""
+    postgres = connection.dialect.name == "postgresql"
+    if postgres:
+        connection.exec_driver_sql(f"SET LOCAL {DEFERRED_SETTING} = 'on'")
+    yield postgres
+    if postgres:
+        connection.exec_driver_sql(f"SET LOCAL {DEFERRED_SETTING} = 'off'")
 
 
 def drop_refresh_trigger(connection: Connection) -> None:

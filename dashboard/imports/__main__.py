@@ -1,0 +1,116 @@
+"""``python -m dashboard.imports FILE --area CODE``: preview, then import, one sheet.
+
+Prints the same preview the page shows; without ``--dry-run`` it imports as the console's
+administrator (audited under ``consola:<user>``). Exit status 0 when it wrote or had nothing
+new, 2 when the file cannot be read or no row is valid, with a one-line Spanish reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from auth.roles import Actor
+from dashboard.commands import CommandError, import_sheet
+from dashboard.db import build_engine
+from dashboard.domain import Role
+from dashboard.imports.fields import Field
+from dashboard.imports.plan import plan_import, summary
+from dashboard.imports.readers import UnreadableFile
+from dashboard.imports.values import fold
+from dashboard.settings import database_url
+from queries.imports import intake_areas
+
+CONSOLE = Actor(f"consola:{getpass.getuser()}", Role.ADMIN)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = _parser().parse_args(argv)
+    engine = build_engine(options.database_url or database_url(), statement_timeout_ms=None)
+    try:
+        return _run(engine, options)
+    except (UnreadableFile, CommandError, OSError, ValueError) as refusal:
+        print(f"No se importó nada: {refusal}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+
+
+def _run(engine, options: argparse.Namespace) -> int:
+    with engine.connect() as connection:
+        areas = intake_areas(connection)
+        area = areas[areas["code"] == options.area]
+        if area.empty:
+            raise ValueError(f"no existe el área de ingreso {options.area}")
+        area_id = int(area["id"].iloc[0])
+        plan = plan_import(
+            connection, Path(options.file).read_bytes(), Path(options.file).name, area_id,
+            sheet=options.sheet, columns=_pairs(options.map, _field),
+            value_maps=_value_maps(options.value),
+        )  # fmt: skip
+    print("\n".join(summary(plan)))
+    if not plan.prepared.cases:
+        print("No se importó nada: ninguna fila es válida.", file=sys.stderr)
+        return 2
+    if options.dry_run:
+        return 0
+    outcome = import_sheet(engine, CONSOLE, area_id, plan.source, plan.table.sheet or None,
+                           plan.mapping, plan.prepared)  # fmt: skip
+    if outcome.batch_id is None:
+        print("Nada nuevo: todas las filas válidas ya estaban importadas.")
+    else:
+        print(f"Importadas {outcome.imported} solicitudes (lote {outcome.batch_id}).")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.imports", description=__doc__)
+    parser.add_argument("file", help="planilla: .xlsx, .xls, .ods, .csv, .txt o requests.json")
+    parser.add_argument("--area", required=True, help="código del área de ingreso (ING-MOD…)")
+    parser.add_argument("--sheet", help="hoja del libro (por omisión, la primera con datos)")
+    parser.add_argument("--map", action="append", default=[], metavar="ENCABEZADO=CAMPO",
+                        help=f"columna → campo ({', '.join(f.value for f in Field)})")  # fmt: skip
+    parser.add_argument("--value", action="append", default=[], metavar="CAMPO:VALOR=CÓDIGO",
+                        help="equivalencia de un valor de la planilla (category, status, "
+                        "department, channel)")  # fmt: skip
+    parser.add_argument("--dry-run", action="store_true", help="solo mostrar la vista previa")
+    parser.add_argument("--database-url", help="por omisión, DATABASE_URL o la base de demo")
+    return parser
+
+
+def _pairs(items: list[str], convert) -> dict:
+    pairs = {}
+    for item in items:
+        key, separator, value = item.partition("=")
+        if not separator:
+            raise ValueError(f"«{item}» no tiene la forma A=B")
+        pairs[key.strip()] = convert(value.strip())
+    return pairs
+
+
+def _field(name: str) -> Field | None:
+    if name in ("", "-", "ninguno"):
+        return None
+    try:
+        return Field(name)
+    except ValueError:
+        raise ValueError(f"campo desconocido: {name}") from None
+
+
+def _value_maps(items: list[str]) -> dict[Field, dict[str, str]]:
+    maps: dict[Field, dict[str, str]] = {}
+    for key, code in _pairs(items, str).items():
+        field_name, separator, value = key.partition(":")
+        if not separator:
+            raise ValueError(f"«{key}» no tiene la forma CAMPO:VALOR")
+        field = _field(field_name)
+        if field is None:
+            raise ValueError(f"campo desconocido: {field_name}")
+        maps.setdefault(field, {})[fold(value)] = code
+    return maps
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,269 @@
+"""From a sheet's rows to cases ready to write: every value normalised, every problem named.
+
+Nothing here touches the database: the catalogue (partidos, categories, departments,
+channels) comes in as a ``Catalogue``, and the result is a ``Prepared`` list of rows the
+preview shows and the import command writes. A row either becomes a ``CaseRow`` (perhaps with
+warnings) or a list of ``RowError`` naming the column, the value and the reason in Spanish; a
+new label never blocks a whole sheet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from dashboard.domain import CLOSED_STATUSES, Status
+from dashboard.imports import values
+from dashboard.imports.fields import Field
+from dashboard.imports.readers import Cell, Table
+
+#: The category a row gets when its label maps to none of the catalogue's.
+UNCLASSIFIED = "sin_clasificar"
+#: The channel a row gets when the sheet does not say.
+DEFAULT_CHANNEL = "presencial"
+#: What a row says when a catalogue value of its sheet has no equivalence yet.
+FALLBACK_WARNINGS = {
+    Field.category: "categoría sin equivalencia «{value}»: queda «sin clasificar»",
+    Field.department: "área sin equivalencia «{value}»: queda en el área de ingreso",
+    Field.channel: "canal sin equivalencia «{value}»: queda «presencial»",
+}
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What sheet values are matched against: ``(id or code, name)`` pairs."""
+
+    partidos: list[tuple[int, str]]
+    categories: list[tuple[str, str]]  # (code, name) of the leaf categories
+    departments: list[tuple[str, str]]  # (code, name) of internal departments
+    channels: list[tuple[str, str]]  # (code, name)
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One sheet row as a case: normalised values, the warnings it raised, its fingerprint."""
+
+    row: int
+    created_at: datetime
+    dni: str | None
+    first_name: str
+    last_name: str
+    phone: str | None
+    email: str | None
+    address: str | None
+    partido_id: int | None
+    category: str
+    description: str | None
+    status: Status
+    closed_at: datetime | None
+    department: str | None
+    channel: str
+    source_id: str | None
+    #: Values the import corrected, as the sheet wrote them (kept in the case's provenance).
+    original: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def fingerprint(self) -> str:
+        """The row's identity for "already imported": its normalised content, not its
+        position, so next week's longer copy of the sheet is recognised row by row."""
+        content = [
+            self.created_at.isoformat(), self.dni, self.last_name.casefold(),
+            self.first_name.casefold(), self.partido_id, self.category,
+            values.fold(self.description or ""), self.source_id,
+        ]  # fmt: skip
+        return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
+
+
+@dataclass
+class Prepared:
+    """A sheet's rows after normalising: what will import, what cannot and why."""
+
+    cases: list[CaseRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    #: Rows whose content repeats an earlier row of the same sheet: row → the earlier row.
+    repeated: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def rows_with_errors(self) -> int:
+        return len({error.row for error in self.errors})
+
+
+def prepare(table: Table, columns: Mapping[str, Field | None], catalogue: Catalogue,
+            value_maps: Mapping[Field, Mapping[str, str]] | None = None) -> Prepared:  # fmt: skip
+    """Every data row of ``table`` read through ``columns`` (header → field) and matched
+    against ``catalogue``; ``value_maps`` (field → folded sheet value → code) are the
+    clerk's own equivalences, tried before the catalogue's names."""
+    reader = _RowReader(columns, catalogue, value_maps or {})
+    prepared = Prepared()
+    seen: dict[str, int] = {}
+    for number, cells in zip(table.row_numbers, table.rows, strict=True):
+        case, errors = reader.read(number, dict(zip(table.headers, cells, strict=True)))
+        prepared.errors.extend(errors)
+        if case is None:
+            continue
+        first = seen.setdefault(case.fingerprint, number)
+        if first != number:
+            prepared.repeated[number] = first
+            continue
+        prepared.cases.append(case)
+    return prepared
+
+
+class _RowReader:
+    """Reads one row at a time; holds the matchers so each is built once per sheet."""
+
+    def __init__(self, columns: Mapping[str, Field | None], catalogue: Catalogue,
+                 value_maps: Mapping[Field, Mapping[str, str]]) -> None:  # fmt: skip
+        self.header_of = {field: header for header, field in columns.items() if field}
+        self.partidos = values.PartidoMatcher(catalogue.partidos)
+        self.categories = values.CatalogueMatcher(catalogue.categories,
+                                                  value_maps.get(Field.category))  # fmt: skip
+        self.departments = values.CatalogueMatcher(catalogue.departments,
+                                                   value_maps.get(Field.department))  # fmt: skip
+        self.channels = values.CatalogueMatcher(catalogue.channels, value_maps.get(Field.channel))
+        codes = [code for code, _ in catalogue.channels]
+        self.default_channel = DEFAULT_CHANNEL if DEFAULT_CHANNEL in codes else codes[0]
+        self.statuses = values.CatalogueMatcher(
+            [(status.value, status.value) for status in Status],
+            {**values.STATUS_SYNONYMS, **value_maps.get(Field.status, {})},
+        )
+
+    def read(self, number: int, cells: dict[str, Cell]) -> tuple[CaseRow | None, list[RowError]]:
+        row = _Row(number, cells, self.header_of)
+        created = row.parse(Field.created_date, lambda cell: values.moment(
+            cell, row.cell(Field.created_time)))  # fmt: skip
+        if created is None and not row.errors:
+            row.error(Field.created_date, "falta la fecha de ingreso")
+        closed = row.parse(Field.closed_date, lambda cell: values.moment(
+            cell, row.cell(Field.closed_time)))  # fmt: skip
+        dni = row.parse(Field.dni_cuil, values.dni)
+        first, last = _names(row)
+        case_fields = {
+            "phone": row.parse(Field.phone, values.phone),
+            "email": row.parse(Field.email, values.email),
+            "address": row.parse(Field.address, values.text),
+            "partido_id": row.parse(Field.partido, self.partidos.match),
+            "description": row.parse(Field.description, values.text),
+            "source_id": row.parse(Field.source_id, values.code),
+        }
+        category = self._lenient(row, Field.category, self.categories, UNCLASSIFIED)
+        department = self._lenient(row, Field.department, self.departments, None)
+        channel = self._lenient(row, Field.channel, self.channels, self.default_channel)
+        status = row.parse(Field.status, self.statuses.match)
+        _require(row, Field.dni_cuil, dni, "falta el DNI o CUIL: cada solicitud necesita hoy "
+                 "un ciudadano identificado")  # fmt: skip
+        _require(row, Field.partido, case_fields["partido_id"], "falta el partido")
+        if row.errors or created is None:
+            return None, row.errors
+        created_at = created.at
+        status, closed_at = _closing(row, Status(status) if status else None, created, closed)
+        case = CaseRow(
+            row=number, created_at=created_at, dni=dni, first_name=first, last_name=last,
+            category=category, status=status, closed_at=closed_at, department=department,
+            channel=channel, original=row.original, warnings=row.warnings, **case_fields,
+        )  # fmt: skip
+        return case, []
+
+    @staticmethod
+    def _lenient(row: _Row, field: Field, matcher: values.CatalogueMatcher,
+                 fallback: str | None) -> str | None:  # fmt: skip
+        """A catalogue value that, when unknown, falls back with a warning instead of an error."""
+        try:
+            return row.parse(field, matcher.match, strict=True) or fallback
+        except values.BadValue:
+            row.warn(FALLBACK_WARNINGS[field].format(value=row.shown(field)))
+            return fallback
+
+
+class _Row:
+    """One row's cells by field, with its errors, warnings and corrected originals."""
+
+    def __init__(self, number: int, cells: dict[str, Cell], header_of: dict[Field, str]) -> None:
+        self.number, self.cells, self.header_of = number, cells, header_of
+        self.errors: list[RowError] = []
+        self.warnings: list[str] = []
+        self.original: dict[str, str] = {}
+
+    def cell(self, field: Field) -> Cell:
+        header = self.header_of.get(field)
+        return None if header is None else self.cells.get(header)
+
+    def shown(self, field: Field) -> str:
+        cell = self.cell(field)
+        return "" if cell is None else str(cell)
+
+    def parse(self, field: Field, parser, strict: bool = False):
+        """``parser(cell)`` of the field's cell (None when the sheet has no such column or the
+        cell is blank); a bad value becomes this row's error, or is raised when ``strict``."""
+        cell = self.cell(field)
+        if cell is None or values.is_blank(cell):
+            return None
+        try:
+            return parser(cell)
+        except values.BadValue as bad:
+            if strict:
+                raise
+            self.error(field, str(bad))
+            return None
+
+    def error(self, field: Field, reason: str) -> None:
+        column = self.header_of.get(field, field.value)
+        self.errors.append(RowError(self.number, column, self.shown(field), reason))
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+
+def _require(row: _Row, field: Field, value: object, reason: str) -> None:
+    """An error for a required value that is missing (and not already wrong)."""
+    if value is None and not any(error.column == row.header_of.get(field) for error in row.errors):
+        row.error(field, reason)
+
+
+def _names(row: _Row) -> tuple[str, str]:
+    """First and last names; "Apellido y nombre" sheets write the surname first, with or
+    without a comma ("Pérez, Ana María" or "Pérez Ana María")."""
+    first = row.parse(Field.first_name, values.text) or ""
+    last = row.parse(Field.last_name, values.text) or ""
+    full = row.parse(Field.full_name, values.text)
+    if full and not (first or last):
+        surname, _, given = full.partition(",") if "," in full else full.partition(" ")
+        last, first = surname.strip(), given.strip()
+    return first[:80], last[:80]
+
+
+def _closing(row: _Row, status: Status | None, created: values.Moment,
+             closed: values.Moment | None) -> tuple[Status, datetime | None]:  # fmt: skip
+    """The case's status and closing moment, made consistent with each other and with its
+    creation; every correction keeps the sheet's value in the provenance."""
+    closed_at = closed.at if closed else None
+    if closed_at is not None and closed_at < created.at:
+        row.original["fecha_cierre"] = closed_at.isoformat(sep=" ")
+        if closed_at.date() == created.at.date() and not closed.time_known:
+            closed_at = created.at  # a same-day closing whose hour the source dropped
+        else:
+            row.warn("cerrada antes de ingresar: se toma la fecha de ingreso como cierre")
+            closed_at = created.at
+    if status is None:
+        return (Status.CERRADA if closed_at else Status.NUEVA), closed_at
+    if status in CLOSED_STATUSES and closed_at is None:
+        row.warn(f"estado {status} sin fecha de cierre: se toma la fecha de ingreso")
+        row.original["fecha_cierre"] = ""
+        return status, created.at
+    if status not in CLOSED_STATUSES and closed_at is not None:
+        row.warn(f"estado {status} con fecha de cierre: se importa cerrada")
+        row.original["estado"] = str(status)
+        return Status.CERRADA, closed_at
+    return status, closed_at

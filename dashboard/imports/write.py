@@ -1,0 +1,241 @@
+"""Writing prepared rows as cases, inside the caller's transaction (``commands.import_sheet``).
+
+Each row becomes a case with its intake event, its assignment when the sheet names the
+department handling it, its status change, and its closing when the sheet says it closed;
+the hub's normal due date (SLA target of its category at priority "media", in business
+hours); and its provenance (``case_sources``). Inserts go in bulk with RETURNING, so a sheet
+of 100,000 rows is a handful of statements per table rather than 100,000 round trips.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, insert, select
+
+from dashboard.deadlines import due_at
+from dashboard.domain import CLOSED_STATUSES, DepartmentKind, EventKind, Priority, Status
+from dashboard.imports.prepare import UNCLASSIFIED, CaseRow
+from dashboard.models import (
+    Case,
+    CaseEvent,
+    CaseSource,
+    Category,
+    Channel,
+    Citizen,
+    Department,
+    SlaTarget,
+)
+from dashboard.stays import refresh_case_stays, stays_deferred
+
+#: Rows per statement: large enough to be fast, small enough for SQLite's variable limit.
+CHUNK = 2_000
+PRIORITY = Priority.MEDIA
+#: SLA hours of the "sin clasificar" category, created the first time a row needs it.
+UNCLASSIFIED_HOURS = {Priority.URGENTE: 24, Priority.ALTA: 72, Priority.MEDIA: 240,
+                      Priority.BAJA: 480}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the rows go: the batch and the intake area that brought them."""
+
+    batch_id: int
+    intake_department_id: int
+
+
+def already_imported(
+    connection: Connection, intake_department_id: int, fingerprints: Iterable[str]
+) -> set[str]:
+    """Which of ``fingerprints`` an earlier batch of this area (not undone) already wrote."""
+    found: set[str] = set()
+    for chunk in _chunks(list(fingerprints)):
+        found.update(
+            connection.execute(
+                select(CaseSource.fingerprint).where(
+                    CaseSource.intake_department_id == intake_department_id,
+                    CaseSource.fingerprint.in_(chunk),
+                    CaseSource.undone.is_(False),
+                )
+            ).scalars()
+        )
+    return found
+
+
+def write_cases(connection: Connection, target: Target, rows: Sequence[CaseRow]) -> int:
+    """Write ``rows`` as cases of ``target``; returns how many."""
+    ids = _Ids.read(connection, needs_unclassified=any(r.category == UNCLASSIFIED for r in rows))
+    citizens = _citizens(connection, rows)
+    codes = _codes(connection, rows)
+    with stays_deferred(connection) as rebuild_stays:
+        for chunk_start in range(0, len(rows), CHUNK):
+            chunk = rows[chunk_start : chunk_start + CHUNK]
+            case_ids = _write_chunk(connection, chunk, ids, target, citizens, codes)
+            if rebuild_stays:
+                refresh_case_stays(connection, case_ids)
+    return len(rows)
+
+
+def _write_chunk(connection: Connection, chunk: Sequence[CaseRow], ids: _Ids, target: Target,
+                 citizens: dict[str, int], codes: dict[int, str]) -> list[int]:  # fmt: skip
+    case_ids = connection.execute(
+        insert(Case).returning(Case.id, sort_by_parameter_order=True),
+        [_case(row, ids, target, citizens, codes[row.row]) for row in chunk],
+    ).scalars().all()  # fmt: skip
+    connection.execute(
+        insert(CaseEvent),
+        [event for case_id, row in zip(case_ids, chunk, strict=True)
+         for event in _events(case_id, row, ids, target)],
+    )  # fmt: skip
+    connection.execute(
+        insert(CaseSource),
+        [_source(case_id, row, target) for case_id, row in zip(case_ids, chunk, strict=True)],
+    )
+    return case_ids
+
+
+@dataclass(frozen=True)
+class _Ids:
+    categories: dict[str, int]
+    departments: dict[str, int]
+    channels: dict[str, int]
+    hours: dict[int, int]  # category id → SLA hours at ``PRIORITY``
+
+    @classmethod
+    def read(cls, connection: Connection, needs_unclassified: bool) -> _Ids:
+        if needs_unclassified:
+            _ensure_unclassified(connection)
+        return cls(
+            categories=dict(connection.execute(select(Category.code, Category.id)).all()),
+            departments=dict(
+                connection.execute(
+                    select(Department.code, Department.id).where(
+                        Department.kind == DepartmentKind.INTERNAL
+                    )
+                ).all()
+            ),
+            channels=dict(connection.execute(select(Channel.code, Channel.id)).all()),
+            hours=dict(
+                connection.execute(
+                    select(SlaTarget.category_id, SlaTarget.target_hours).where(
+                        SlaTarget.priority == PRIORITY
+                    )
+                ).all()
+            ),
+        )
+
+
+def _ensure_unclassified(connection: Connection) -> None:
+    """The "sin clasificar" category (in a group of its own), so that a label the catalogue
+    does not know never blocks a row; the protocol panel counts the cases left in it."""
+    if connection.execute(select(Category.id).where(Category.code == UNCLASSIFIED)).first():
+        return
+    group_id = connection.execute(
+        insert(Category).values(code=f"{UNCLASSIFIED}_grupo", name="Sin clasificar")
+        .returning(Category.id)
+    ).scalar_one()  # fmt: skip
+    category_id = connection.execute(
+        insert(Category).values(code=UNCLASSIFIED, name="Sin clasificar", parent_id=group_id)
+        .returning(Category.id)
+    ).scalar_one()  # fmt: skip
+    connection.execute(
+        insert(SlaTarget),
+        [{"category_id": category_id, "priority": priority, "target_hours": hours}
+         for priority, hours in UNCLASSIFIED_HOURS.items()],
+    )  # fmt: skip
+
+
+def _citizens(connection: Connection, rows: Sequence[CaseRow]) -> dict[str, int]:
+    """DNI → citizen id: the base's citizen when known, else a new one from the first row
+    that names them (an import never rewrites a known citizen's data)."""
+    first_rows = {row.dni: row for row in reversed(rows) if row.dni}
+    known: dict[str, int] = {}
+    for chunk in _chunks(list(first_rows)):
+        known.update(connection.execute(
+            select(Citizen.dni, Citizen.id).where(Citizen.dni.in_(chunk))).all())  # fmt: skip
+    new = [first_rows[dni] for dni in first_rows if dni not in known]
+    for chunk in _chunks(new):
+        created = connection.execute(
+            insert(Citizen).returning(Citizen.dni, Citizen.id, sort_by_parameter_order=True),
+            [{"dni": row.dni, "first_name": row.first_name, "last_name": row.last_name,
+              "phone": row.phone, "email": row.email, "address": row.address,
+              "municipality_id": row.partido_id} for row in chunk],
+        ).all()  # fmt: skip
+        known.update(created)
+    return known
+
+
+def _codes(connection: Connection, rows: Sequence[CaseRow]) -> dict[int, str]:
+    """Sheet row → the case's public code, ``MDC-<year>-<number>``, numbered on from the
+    year's highest code in the base (the write transaction holds them)."""
+    codes: dict[int, str] = {}
+    next_number: dict[int, int] = {}
+    for row in rows:
+        year = row.created_at.year
+        if year not in next_number:
+            highest = connection.execute(
+                select(func.max(Case.code)).where(Case.code.like(f"MDC-{year}-%"))
+            ).scalar()
+            next_number[year] = int(highest.rsplit("-", 1)[1]) + 1 if highest else 1
+        codes[row.row] = f"MDC-{year}-{next_number[year]:06d}"
+        next_number[year] += 1
+    return codes
+
+
+def _case(row: CaseRow, ids: _Ids, target: Target, citizens: dict[str, int], code: str) -> dict:
+    category_id = ids.categories[row.category]
+    department_id = ids.departments.get(row.department or "", target.intake_department_id)
+    waiting = row.status == Status.EN_ESPERA
+    return {
+        "code": code, "citizen_id": citizens[row.dni], "channel_id": ids.channels[row.channel],
+        "intake_department_id": target.intake_department_id, "category_id": category_id,
+        "priority": PRIORITY, "status": row.status, "department_id": department_id,
+        "municipality_id": row.partido_id, "created_at": row.created_at,
+        "due_at": due_at(row.created_at, ids.hours[category_id]),
+        "paused_at": row.created_at if waiting else None, "closed_at": row.closed_at,
+    }  # fmt: skip
+
+
+def _events(case_id: int, row: CaseRow, ids: _Ids, target: Target) -> list[dict]:
+    """The history the sheet tells: intake, assignment, status, closing, in time order."""
+    base = {"case_id": case_id, "actor_staff_id": None, "actor_user_id": None,
+            "from_department_id": None, "to_department_id": None, "from_status": None,
+            "reason": None, "note": None}  # fmt: skip
+    created = {**base, "kind": EventKind.CREATED, "at": row.created_at,
+               "to_status": Status.NUEVA, "to_department_id": target.intake_department_id,
+               "note": row.description}  # fmt: skip
+    events = [created]
+    status = Status.NUEVA
+    department_id = ids.departments.get(row.department or "")
+    if department_id is not None:
+        events.append({**base, "kind": EventKind.ASSIGNED, "at": row.created_at,
+                       "from_department_id": target.intake_department_id,
+                       "to_department_id": department_id, "from_status": status,
+                       "to_status": Status.ASIGNADA})  # fmt: skip
+        status = Status.ASIGNADA
+    open_status = row.status if row.status not in CLOSED_STATUSES else None
+    if open_status and open_status != status:
+        events.append({**base, "kind": EventKind.STATUS_CHANGED, "at": row.created_at,
+                       "from_status": status, "to_status": open_status})  # fmt: skip
+        status = open_status
+    if row.closed_at is not None:
+        events.append({**base, "kind": EventKind.CLOSED, "at": row.closed_at,
+                       "from_status": status, "to_status": row.status})  # fmt: skip
+    return events
+
+
+def _source(case_id: int, row: CaseRow, target: Target) -> dict:
+    return {
+        "case_id": case_id, "batch_id": target.batch_id,
+        "intake_department_id": target.intake_department_id, "row_number": row.row,
+        "source_id": row.source_id, "fingerprint": row.fingerprint,
+        "original": json.dumps(row.original, ensure_ascii=False) if row.original else None,
+        "undone": False,
+    }  # fmt: skip
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
