@@ -120,7 +120,8 @@ def test_an_import_writes_cases_with_history_and_provenance_once(engine: Engine,
 
     _, again = do_import(engine, world, ROWS)
     assert (again.batch_id, again.imported, again.already) == (None, 0, 2)
-    longer = [*ROWS, NEXT_WEEK]
+    # Next week's copy: one row more, and every row renumbered (the "N°" is a row counter).
+    longer = [[f"B-{number}", *cells[1:]] for number, cells in enumerate([NEXT_WEEK, *ROWS])]
     _, next_week = do_import(engine, world, longer)
     assert (next_week.imported, next_week.already) == (1, 2)
     assert len(cases(engine)) == 3

@@ -77,11 +77,12 @@ class CaseRow:
     @property
     def fingerprint(self) -> str:
         """The row's identity for "already imported": its normalised content, not its
-        position, so next week's longer copy of the sheet is recognised row by row."""
+        position, so next week's longer copy of the sheet is recognised row by row. The
+        source's "N°" is left out: many sheets number rows, and renumber them."""
         content = [
             self.created_at.isoformat(), self.dni, self.last_name.casefold(),
             self.first_name.casefold(), self.partido_id, self.category,
-            values.fold(self.description or ""), self.source_id,
+            values.fold(self.description or ""),
         ]  # fmt: skip
         return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
 
@@ -146,6 +147,8 @@ class _RowReader:
             cell, row.cell(Field.created_time)))  # fmt: skip
         if created is None and not row.errors:
             row.error(Field.created_date, "falta la fecha de ingreso")
+        if created is not None and values.month_first(row.cell(Field.created_date)):
+            row.warn("fecha de ingreso escrita mes/día (como en inglés): se leyó así")
         closed = row.parse(Field.closed_date, lambda cell: values.moment(
             cell, row.cell(Field.closed_time)))  # fmt: skip
         dni = row.parse(Field.dni_cuil, values.dni)
@@ -201,8 +204,12 @@ class _Row:
         return None if header is None else self.cells.get(header)
 
     def shown(self, field: Field) -> str:
+        """The cell as the sheet shows it (30123456, not 30123456.0)."""
         cell = self.cell(field)
-        return "" if cell is None else str(cell)
+        try:
+            return values.text(cell) or ""
+        except values.BadValue:
+            return str(cell)
 
     def parse(self, field: Field, parser, strict: bool = False):
         """``parser(cell)`` of the field's cell (None when the sheet has no such column or the
