@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from dashboard.domain import CLOSED_STATUSES, Status
 from dashboard.imports import values
@@ -74,7 +75,7 @@ class CaseRow:
     original: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """The row's identity for "already imported": its normalised content, not its
         position, so next week's longer copy of the sheet is recognised row by row. The
@@ -128,18 +129,19 @@ class _RowReader:
     def __init__(self, columns: Mapping[str, Field | None], catalogue: Catalogue,
                  value_maps: Mapping[Field, Mapping[str, str]]) -> None:  # fmt: skip
         self.header_of = {field: header for header, field in columns.items() if field}
-        self.partidos = values.PartidoMatcher(catalogue.partidos)
-        self.categories = values.CatalogueMatcher(catalogue.categories,
-                                                  value_maps.get(Field.category))  # fmt: skip
-        self.departments = values.CatalogueMatcher(catalogue.departments,
-                                                   value_maps.get(Field.department))  # fmt: skip
-        self.channels = values.CatalogueMatcher(catalogue.channels, value_maps.get(Field.channel))
+        self.partidos = _remembered(values.PartidoMatcher(catalogue.partidos).match)
+        self.categories = _remembered(values.CatalogueMatcher(
+            catalogue.categories, value_maps.get(Field.category)).match)  # fmt: skip
+        self.departments = _remembered(values.CatalogueMatcher(
+            catalogue.departments, value_maps.get(Field.department)).match)  # fmt: skip
+        self.channels = _remembered(values.CatalogueMatcher(
+            catalogue.channels, value_maps.get(Field.channel)).match)  # fmt: skip
         codes = [code for code, _ in catalogue.channels]
         self.default_channel = DEFAULT_CHANNEL if DEFAULT_CHANNEL in codes else codes[0]
-        self.statuses = values.CatalogueMatcher(
+        self.statuses = _remembered(values.CatalogueMatcher(
             [(status.value, status.value) for status in Status],
             {**values.STATUS_SYNONYMS, **value_maps.get(Field.status, {})},
-        )
+        ).match)  # fmt: skip
 
     def read(self, number: int, cells: dict[str, Cell]) -> tuple[CaseRow | None, list[RowError]]:
         row = _Row(number, cells, self.header_of)
@@ -157,14 +159,14 @@ class _RowReader:
             "phone": row.parse(Field.phone, values.phone),
             "email": row.parse(Field.email, values.email),
             "address": row.parse(Field.address, values.text),
-            "partido_id": row.parse(Field.partido, self.partidos.match),
+            "partido_id": row.parse(Field.partido, self.partidos),
             "description": row.parse(Field.description, values.text),
             "source_id": row.parse(Field.source_id, values.code),
         }
         category = self._lenient(row, Field.category, self.categories, UNCLASSIFIED)
         department = self._lenient(row, Field.department, self.departments, None)
         channel = self._lenient(row, Field.channel, self.channels, self.default_channel)
-        status = row.parse(Field.status, self.statuses.match)
+        status = row.parse(Field.status, self.statuses)
         _require(row, Field.dni_cuil, dni, "falta el DNI o CUIL: cada solicitud necesita hoy "
                  "un ciudadano identificado")  # fmt: skip
         _require(row, Field.partido, case_fields["partido_id"], "falta el partido")
@@ -180,11 +182,11 @@ class _RowReader:
         return case, []
 
     @staticmethod
-    def _lenient(row: _Row, field: Field, matcher: values.CatalogueMatcher,
+    def _lenient(row: _Row, field: Field, match: Callable[[Cell], str | None],
                  fallback: str | None) -> str | None:  # fmt: skip
         """A catalogue value that, when unknown, falls back with a warning instead of an error."""
         try:
-            return row.parse(field, matcher.match, strict=True) or fallback
+            return row.parse(field, match, strict=True) or fallback
         except values.BadValue:
             row.warn(FALLBACK_WARNINGS[field].format(value=row.shown(field)))
             return fallback
@@ -231,6 +233,26 @@ class _Row:
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
+
+
+def _remembered(match: Callable[[Cell], object]) -> Callable[[Cell], object]:
+    """``match`` answering each distinct cell once: a sheet names the same partidos,
+    categories and statuses thousands of times, and fuzzy matching is the costly part."""
+    answers: dict[tuple[type, Cell], tuple[object, values.BadValue | None]] = {}
+
+    def remembered(cell: Cell) -> object:
+        key = (type(cell), cell)
+        if key not in answers:
+            try:
+                answers[key] = (match(cell), None)
+            except values.BadValue as bad:
+                answers[key] = (None, bad)
+        answer, bad = answers[key]
+        if bad is not None:
+            raise bad
+        return answer
+
+    return remembered
 
 
 def _require(row: _Row, field: Field, value: object, reason: str) -> None:

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, Table, func, insert, select, text
 
 from dashboard.deadlines import due_at
 from dashboard.domain import CLOSED_STATUSES, DepartmentKind, EventKind, Priority, Status
@@ -80,20 +80,43 @@ def write_cases(connection: Connection, target: Target, rows: Sequence[CaseRow])
 
 def _write_chunk(connection: Connection, chunk: Sequence[CaseRow], ids: _Ids, target: Target,
                  citizens: dict[str, int], codes: dict[int, str]) -> list[int]:  # fmt: skip
-    case_ids = connection.execute(
-        insert(Case).returning(Case.id, sort_by_parameter_order=True),
+    case_ids = _insert(
+        connection, Case.__table__,
         [_case(row, ids, target, citizens, codes[row.row]) for row in chunk],
-    ).scalars().all()  # fmt: skip
-    connection.execute(
-        insert(CaseEvent),
-        [event for case_id, row in zip(case_ids, chunk, strict=True)
-         for event in _events(case_id, row, ids, target)],
     )  # fmt: skip
-    connection.execute(
-        insert(CaseSource),
-        [_source(case_id, row, target) for case_id, row in zip(case_ids, chunk, strict=True)],
-    )
+    written = list(zip(case_ids, chunk, strict=True))
+    events = [event for case_id, row in written for event in _events(case_id, row, ids, target)]
+    _append(connection, CaseEvent.__table__, events)
+    _append(connection, CaseSource.__table__, [_source(id_, row, target) for id_, row in written])
     return case_ids
+
+
+def _insert(connection: Connection, table: Table, rows: list[dict]) -> list[int]:
+    """Insert ``rows`` and return their new ids, in order. PostgreSQL takes the ids from the
+    table's sequence first and COPYs the rows with them; SQLite inserts with RETURNING."""
+    if connection.dialect.name != "postgresql":
+        return connection.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+        ).scalars().all()  # fmt: skip
+    new_ids = connection.execute(
+        text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+        {"table": table.name, "n": len(rows)},
+    ).scalars().all()  # fmt: skip
+    _append(connection, table, [{"id": id_, **row} for id_, row in zip(new_ids, rows, strict=True)])
+    return new_ids
+
+
+def _append(connection: Connection, table: Table, rows: list[dict]) -> None:
+    """Insert ``rows`` (dicts with the same keys): PostgreSQL's COPY, which psycopg escapes
+    value by value, is several times faster than row-by-row INSERTs for a whole sheet."""
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[column] for column in columns])
 
 
 @dataclass(frozen=True)
@@ -157,13 +180,13 @@ def _citizens(connection: Connection, rows: Sequence[CaseRow]) -> dict[str, int]
             select(Citizen.dni, Citizen.id).where(Citizen.dni.in_(chunk))).all())  # fmt: skip
     new = [first_rows[dni] for dni in first_rows if dni not in known]
     for chunk in _chunks(new):
-        created = connection.execute(
-            insert(Citizen).returning(Citizen.dni, Citizen.id, sort_by_parameter_order=True),
+        created = _insert(
+            connection, Citizen.__table__,
             [{"dni": row.dni, "first_name": row.first_name, "last_name": row.last_name,
               "phone": row.phone, "email": row.email, "address": row.address,
               "municipality_id": row.partido_id} for row in chunk],
-        ).all()  # fmt: skip
-        known.update(created)
+        )  # fmt: skip
+        known.update(zip((row.dni for row in chunk), created, strict=True))
     return known
 
 
