@@ -22,8 +22,8 @@ PAGES: dict[Role, tuple[str, ...]] = {
                     "solicitud"),
     Role.MESA: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "solicitud"),
     Role.ADMIN: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "solicitud",
-                 "usuarios", "catalogo", "auditoria"),
-    Role.INGRESO: ("resumen",),
+                 "importar", "usuarios", "catalogo", "auditoria"),
+    Role.INGRESO: ("importar", "resumen"),
 }  # fmt: skip
 #: Roles that may reveal a case's personal data (with a stated reason, logged).
 MAY_REVEAL: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.ADMIN})

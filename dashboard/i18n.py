@@ -995,6 +995,101 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Rows {first} to {last} of {total} cases ({pages} pages). "
         "Tick a row to see its detail.",
     },
+    # Importar planillas
+    "page.importar": {"es": "Importar planillas", "en": "Import spreadsheets"},
+    "nav.section.intake": {"es": "Ingreso de datos", "en": "Data intake"},
+    "importar.caption": {
+        "es": "Traé la planilla de tu área a la base compartida: primero ves exactamente qué va a "
+        "pasar (filas a importar, errores, advertencias, las que ya estaban); nada se escribe "
+        "hasta que confirmás, y una planilla importada dos veces no duplica nada.",
+        "en": "Bring your area's spreadsheet into the shared base: first you see exactly what "
+        "will happen (rows to import, errors, warnings, rows already there); nothing is written "
+        "until you confirm, and a sheet imported twice duplicates nothing.",
+    },
+    "importar.no_area": {
+        "es": "Tu usuario no tiene un área de ingreso asignada: pedísela a administración.",
+        "en": "Your user has no intake area: ask an administrator.",
+    },
+    "importar.area": {"es": "Área de ingreso", "en": "Intake area"},
+    "importar.file": {"es": "Planilla", "en": "Spreadsheet"},
+    "importar.file.help": {
+        "es": "Excel (.xlsx, .xls), OpenDocument (.ods), CSV o texto (separado por coma, punto "
+        "y coma o tabulación) o requests.json de Open311; hasta {limit} MB. El archivo no se "
+        "guarda en el servidor.",
+        "en": "Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text (comma, semicolon or tab "
+        "separated) or Open311 requests.json; up to {limit} MB. The file is not kept on the "
+        "server.",
+    },
+    "importar.sheet": {"es": "Hoja", "en": "Sheet"},
+    "importar.reading": {"es": "Leyendo la planilla…", "en": "Reading the spreadsheet…"},
+    "importar.read": {
+        "es": "Leído como {kind}, hoja «{sheet}», encabezado en la fila {row}, codificación "
+        "{encoding}.",
+        "en": "Read as {kind}, sheet «{sheet}», header on row {row}, encoding {encoding}.",
+    },
+    "importar.mapping": {"es": "Qué trae cada columna", "en": "What each column holds"},
+    "importar.ignored": {"es": "no importar", "en": "do not import"},
+    "importar.col.header": {"es": "Columna de la planilla", "en": "Spreadsheet column"},
+    "importar.col.field": {"es": "Campo", "en": "Field"},
+    "importar.col.field.help": {
+        "es": "Sugerido por el encabezado; cambialo si no corresponde. La fecha de ingreso es "
+        "obligatoria.",
+        "en": "Suggested from the header; change it if wrong. The intake date is required.",
+    },
+    "importar.col.example": {"es": "Ejemplo", "en": "Example"},
+    "importar.to_import": {"es": "A importar", "en": "To import"},
+    "importar.with_errors": {"es": "Con errores", "en": "With errors"},
+    "importar.repeated": {"es": "Repetidas en el archivo", "en": "Repeated in the file"},
+    "importar.already": {"es": "Ya importadas", "en": "Already imported"},
+    "importar.warnings": {"es": "Advertencias", "en": "Warnings"},
+    "importar.errors": {
+        "es": "Filas con errores (no se importan)",
+        "en": "Rows with errors (not imported)",
+    },
+    "importar.errors.download": {
+        "es": "Descargar las filas con errores",
+        "en": "Download the rows with errors",
+    },
+    "importar.col.row": {"es": "Fila", "en": "Row"},
+    "importar.col.column": {"es": "Columna", "en": "Column"},
+    "importar.col.value": {"es": "Valor", "en": "Value"},
+    "importar.col.reason": {"es": "Motivo", "en": "Reason"},
+    "importar.col.warning": {"es": "Advertencia", "en": "Warning"},
+    "importar.col.rows": {"es": "Filas", "en": "Rows"},
+    "importar.by_month": {
+        "es": "Filas a importar por mes de ingreso",
+        "en": "Rows to import by intake month",
+    },
+    "importar.col.month": {"es": "Mes", "en": "Month"},
+    "importar.confirm": {"es": "Importar {count} solicitudes", "en": "Import {count} cases"},
+    "importar.done": {
+        "es": "Se importaron {count} solicitudes ({already} ya estaban).",
+        "en": "{count} cases imported ({already} were already there).",
+    },
+    "importar.batches": {"es": "Importaciones del área", "en": "The area's imports"},
+    "importar.no_batches": {"es": "Todavía no hay importaciones.", "en": "No imports yet."},
+    "importar.batch.id": {"es": "Lote", "en": "Batch"},
+    "importar.batch.area": {"es": "Área", "en": "Area"},
+    "importar.batch.file_name": {"es": "Archivo", "en": "File"},
+    "importar.batch.sheet": {"es": "Hoja", "en": "Sheet"},
+    "importar.batch.username": {"es": "Usuario", "en": "User"},
+    "importar.batch.imported_at": {"es": "Fecha", "en": "Date"},
+    "importar.batch.rows_read": {"es": "Filas leídas", "en": "Rows read"},
+    "importar.batch.rows_imported": {"es": "Importadas", "en": "Imported"},
+    "importar.batch.rows_already": {"es": "Ya estaban", "en": "Already there"},
+    "importar.batch.rows_with_errors": {"es": "Con errores", "en": "With errors"},
+    "importar.batch.undone_at": {"es": "Deshecha", "en": "Undone"},
+    "importar.batch.undo_reason": {"es": "Motivo", "en": "Reason"},
+    "importar.undo": {"es": "Deshacer una importación", "en": "Undo an import"},
+    "importar.undo.batch": {"es": "Lote", "en": "Batch"},
+    "importar.undo.reason": {"es": "Motivo", "en": "Reason"},
+    "importar.undo.help": {
+        "es": "Al menos 10 caracteres. Sus solicitudes quedan anuladas (nada se borra) y las "
+        "filas se pueden volver a importar.",
+        "en": "At least 10 characters. Its cases become void (nothing is deleted) and the rows "
+        "can be imported again.",
+    },
+    "importar.undo.confirm": {"es": "Deshacer la importación", "en": "Undo the import"},
     "col.current_department": {"es": "Área actual", "en": "Current department"},
     "col.path": {"es": "Recorrido", "en": "Path"},
 }

@@ -19,6 +19,7 @@ from pages import (
     bandejas,
     catalogo,
     derivaciones,
+    importar,
     pendientes,
     resumen,
     sobrecarga,
@@ -52,6 +53,7 @@ ALL_PAGES = {
     "usuarios": (usuarios.render, "page.usuarios", ":material/group:", "nav.section.admin"),
     "catalogo": (catalogo.render, "page.catalogo", ":material/tune:", "nav.section.admin"),
     "auditoria": (auditoria.render, "page.auditoria", ":material/policy:", "nav.section.admin"),
+    "importar": (importar.render, "page.importar", ":material/upload_file:", "nav.section.intake"),
 }
 
 

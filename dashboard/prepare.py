@@ -1,29 +1,33 @@
 """``make database``: migrate the configured database; seed the embedded demo when absent.
 
 A configured (production) database is only migrated, never seeded and never given the demo
-users (their passwords are public): demo data must not mix with real cases. The first real
-administrator comes from ``python -m auth.users add``.
+users (their passwords are public) nor sample sheets: demo data must not mix with real cases.
+The first real administrator comes from ``python -m auth.users add``.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from auth.demo import ensure_demo_users
 from dashboard.db import build_engine, describe_url
 from dashboard.domain import local_now
 from dashboard.i18n import format_int
+from dashboard.imports.samples import write_samples
 from dashboard.migrate import upgrade
 from dashboard.models import Case
 from dashboard.seed import seed_database
-from dashboard.settings import database_url, is_embedded
+from dashboard.settings import EMBEDDED_DB_PATH, database_url, is_embedded
 
 #: Size of the embedded demo: enough for every page to look like the province, quick to build.
 DEMO_CASES = 200_000
 DEMO_SEED = 2026
+#: The intake areas' sample sheets, made from the demo database beside it.
+DEMO_SAMPLES = EMBEDDED_DB_PATH.parent / "samples"
 
 
 def main() -> int:
@@ -36,20 +40,29 @@ def main() -> int:
         return 1
     upgrade(engine)
     if is_embedded(url):
-        with engine.connect() as connection:
-            cases = connection.execute(select(func.count()).select_from(Case)).scalar_one()
-        if cases == 0:
-            print(f"Creando la base de demostración ({format_int(DEMO_CASES)} solicitudes)…")
-            seed_database(
-                engine,
-                cases=DEMO_CASES,
-                seed=DEMO_SEED,
-                until=local_now().date(),
-                show_progress=True,
-            )
-        ensure_demo_users(engine)
+        _prepare_demo(engine)
     print(f"Base lista: {describe_url(url)}")
     return 0
+
+
+def _prepare_demo(engine: Engine) -> None:
+    """Seed the demo database when it has no cases, then its users, then the sample sheets:
+    written anew with a new database (the old ones name other cases) or when missing."""
+    with engine.connect() as connection:
+        cases = connection.execute(select(func.count()).select_from(Case)).scalar_one()
+    if cases == 0:
+        print(f"Creando la base de demostración ({format_int(DEMO_CASES)} solicitudes)…")
+        seed_database(
+            engine,
+            cases=DEMO_CASES,
+            seed=DEMO_SEED,
+            until=local_now().date(),
+            show_progress=True,
+        )
+    ensure_demo_users(engine)
+    if cases == 0 or not DEMO_SAMPLES.exists():
+        write_samples(engine, DEMO_SAMPLES, seed=DEMO_SEED)
+    print(f"Planillas de ejemplo para importar: {os.path.relpath(DEMO_SAMPLES)} (ver README.txt)")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,82 @@
+"""End to end: two people import the same sheet at once; it is written once, and the new
+cases are in the queue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import func, insert, select
+
+from dashboard.db import build_engine
+from dashboard.domain import Role
+from dashboard.migrate import upgrade
+from dashboard.models import Case, Channel
+from tests.builders import PASSWORD, add_user, small_world
+from tests.e2e_server import chromium, log_in, running_app, wait_for_run
+from tests.test_imports import ROWS, sheet
+
+pytestmark = pytest.mark.e2e
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'e2e.sqlite3'}"
+    engine = build_engine(url)
+    upgrade(engine)
+    world = small_world(engine)
+    with engine.begin() as connection:
+        connection.execute(insert(Channel).values(code="presencial", name="Presencial"))
+    add_user(engine, "clara", Role.INGRESO, (world.intake,))
+    add_user(engine, "admin", Role.ADMIN)
+    engine.dispose()
+    return url
+
+
+def previewed(browser: Browser, base: str, username: str, planilla: Path) -> Page:
+    """``username`` in a session of their own, with ``planilla`` uploaded and previewed."""
+    page = browser.new_context(viewport={"width": 1400, "height": 1600}).new_page()
+    log_in(page, base, username, PASSWORD)
+    page.goto(f"{base}/importar")
+    wait_for_run(page)
+    page.locator('input[type="file"]').set_input_files(planilla)
+    page.get_by_role("button", name="Importar 2 solicitudes").wait_for()
+    wait_for_run(page)
+    return page
+
+
+def test_the_same_sheet_imported_by_two_people_at_once_is_written_once(
+    database: str, tmp_path: Path
+) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    planilla = tmp_path / "planilla.csv"
+    planilla.write_bytes(sheet(ROWS))
+    with running_app(database, tmp_path / "streamlit.log") as base, chromium() as browser:
+        clara = previewed(browser, base, "clara", planilla)
+        expect(clara.get_by_text("Filas con errores (no se importan)")).to_be_visible()
+        clara.screenshot(path=SCREENSHOTS / "importar_vista_previa.png", full_page=True)
+        admin = previewed(browser, base, "admin", planilla)
+
+        clara.get_by_role("button", name="Importar 2 solicitudes").click()
+        clara.get_by_text("Se importaron 2 solicitudes (0 ya estaban).").wait_for()
+        admin.get_by_role("button", name="Importar 2 solicitudes").click()
+        admin.get_by_text("Se importaron 0 solicitudes (2 ya estaban).").wait_for()
+        wait_for_run(clara)
+        clara.screenshot(path=SCREENSHOTS / "importar_lotes.png", full_page=True)
+
+        admin.goto(f"{base}/bandejas")
+        wait_for_run(admin)
+        search = admin.get_by_role("textbox", name="Buscar")
+        search.fill("30.123.456")
+        search.press("Enter")
+        admin.get_by_text("Filas 1 a 1 de 1 solicitudes").wait_for()
+        listed = admin.locator('[data-testid="stDataFrame"]').filter(has_text="Prioridad")
+        expect(listed).to_contain_text("Asistencia Alimentaria")
+
+    engine = build_engine(database)
+    with engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(Case)).scalar_one() == 2
+    engine.dispose()
