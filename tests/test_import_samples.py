@@ -3,6 +3,7 @@ is reported, a second import adds nothing, and the duplicates across doors are t
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -22,6 +23,7 @@ from dashboard.imports.plan import ImportPlan, plan_import
 from dashboard.imports.samples import (
     DESPACHO,
     DESPACHO_HEADER,
+    FILE_NAMES,
     GABINETE,
     MODERNIZACION,
     MODERNIZACION_HEADER,
@@ -129,10 +131,12 @@ def test_each_sample_is_written_the_way_its_area_writes(samples: Path, plans) ->
     assert (abril.table.sheet, marzo.table.sheet, abril.table.header_row) == ("Abril", "Marzo", 3)
     cells = [row for table in (abril.table, marzo.table) for row in table.rows]
     assert sum(isinstance(row[3], float) for row in cells) > 0.8 * len(cells)  # documento
-    assert all(isinstance(row[0], date) for row in cells[1:-1] if row[0] != "31/04/2026")
+    assert sum(isinstance(row[0], date) for row in cells) == len(cells) - 1  # but the 31/04
     assert (despacho.source.encoding, despacho.source.separator) == ("utf-8-sig", ",")
     assert despacho.table.headers == DESPACHO_HEADER
-    assert "ING-GAB --sheet Marzo" in (samples / "README.txt").read_text().replace("\\\n     ", "")
+    readme = (samples / "README.txt").read_text()
+    for area, name in FILE_NAMES.items():
+        assert f"-m dashboard.imports data/samples/{name} --area {area}" in readme
 
 
 def test_importing_each_sample_twice_adds_nothing_the_second_time(
@@ -206,10 +210,17 @@ def test_only_the_demo_database_gets_samples_and_the_output_says_where(
     assert sorted(path.name for path in samples.iterdir()) == [
         "README.txt", "coordinacion_gabinete.xlsx", "mesa_de_entradas.csv", "modernizacion.csv"
     ]  # fmt: skip
-    assert f"Planillas de ejemplo para importar: {samples.name}" in capsys.readouterr().out
+    assert f"Planillas de ejemplo para importar: {os.path.relpath(samples)}" in (
+        capsys.readouterr().out
+    )
     (samples / "modernizacion.csv").unlink()
     assert prepare.main() == 0  # samples a newcomer may have edited are left alone
     assert not (samples / "modernizacion.csv").exists()
+
+    monkeypatch.setattr(prepare, "database_url", lambda: f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    monkeypatch.setattr(prepare, "DEMO_CASES", 2000)
+    assert prepare.main() == 0  # a new demo database: its own samples, whatever was there
+    assert (samples / "modernizacion.csv").exists()
 
 
 Logged = tuple[str, str, datetime]  # DNI, category group, when

@@ -87,3 +87,10 @@ def test_unreadable_files_and_sheets_without_valid_rows_exit_2(
     assert run(database, str(planilla)) == 2
     assert reason in capsys.readouterr().err
     assert cases(database) == 0
+
+
+def test_a_missing_file_exits_2_with_a_reason(
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(database, str(tmp_path / "no-existe.csv")) == 2
+    assert "no se puede leer" in capsys.readouterr().err

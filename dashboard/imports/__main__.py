@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = build_engine(options.database_url or database_url(), statement_timeout_ms=None)
     try:
         return _run(engine, options)
-    except (UnreadableFile, CommandError, OSError, ValueError) as refusal:
+    except (UnreadableFile, CommandError, ValueError) as refusal:
         print(f"No se importó nada: {refusal}", file=sys.stderr)
         return 2
     finally:
@@ -46,7 +46,7 @@ def _run(engine, options: argparse.Namespace) -> int:
             raise ValueError(f"no existe el área de ingreso {options.area}")
         area_id = int(area["id"].iloc[0])
         plan = plan_import(
-            connection, Path(options.file).read_bytes(), Path(options.file).name, area_id,
+            connection, _read(options.file), Path(options.file).name, area_id,
             sheet=options.sheet, columns=_pairs(options.map, _field),
             value_maps=_value_maps(options.value),
         )  # fmt: skip
@@ -63,6 +63,13 @@ def _run(engine, options: argparse.Namespace) -> int:
     else:
         print(f"Importadas {outcome.imported} solicitudes (lote {outcome.batch_id}).")
     return 0
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as problem:
+        raise ValueError(f"no se puede leer {path}: {problem.strerror or problem}") from None
 
 
 def _parser() -> argparse.ArgumentParser:

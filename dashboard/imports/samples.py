@@ -56,7 +56,7 @@ _NEW_DNIS = (20_000_000, 46_000_000)
 _OLD_DNIS = (4_000_000, 10_000_000)  # people born before the mid-1960s
 _OLD_SHARE = 0.08
 _EMAIL_DOMAINS = ("gmail.com", "hotmail.com", "yahoo.com.ar", "outlook.com")
-#: Area codes of the partidos that have their own; the conurbano dials 11.
+#: Area codes of some interior partidos; the conurbano dials 11.
 _AREA_CODES = {
     "La Plata": "221", "General Pueyrredón": "223", "Bahía Blanca": "291", "Tandil": "249",
     "Olavarría": "2284", "Junín": "236", "Pergamino": "2477", "Bolívar": "2314",
@@ -89,6 +89,7 @@ _DESCRIPTIONS = {
     "adultos": ("Adulta mayor sola, pide asistencia", "Busca lugar en un hogar",
                 "Consulta por los talleres para jóvenes"),
 }  # fmt: skip
+#: For the group "otros", and any group the catalogue gains later.
 _GENERIC_DESCRIPTIONS = ("Consulta general", "Se queja de la atención en la delegación",
                          "Nota de la sociedad de fomento")  # fmt: skip
 _DESCRIBED_SHARE = 0.7
@@ -108,7 +109,7 @@ class _Person:
     @property
     def female(self) -> bool:
         """A guess from the first name, enough to choose a CUIL's prefix."""
-        return self.first_name.split()[0].endswith("a") if self.first_name else False
+        return self.first_name.split(" ")[0].endswith("a")
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ class _Demo:
 Change = Callable[[_Request], Row]
 
 
-def write_samples(engine: Engine, directory: Path, seed: int) -> list[Path]:
+def write_samples(engine: Engine, directory: Path, *, seed: int) -> list[Path]:
     """Write the three areas' sample sheets and a README.txt into ``directory`` (created if
     missing, its files replaced); returns the paths written."""
     rng = random.Random(seed)
@@ -298,7 +299,7 @@ def _logged_again(demo: _Demo, rng: random.Random) -> dict[str, list[_Request]]:
 
 def _again(case: _Case, demo: _Demo, rng: random.Random) -> _Request:
     """The same request of the same citizen, logged up to three days apart; one clerk in
-    three files it under another category of the same group."""
+    three files it under a category of the same group of her own choosing."""
     created = _near(case.created_at, rng.randint(-3, 3), demo, rng)
     category = case.category if rng.random() < 2 / 3 else rng.choice(demo.categories[case.group])
     return _request(case, case.person, created, category, rng, demo, fresh=False)
@@ -368,9 +369,11 @@ def _email(first: str, last: str, rng: random.Random) -> str:
 
 
 def _phone(case: _Case, rng: random.Random) -> tuple[str, str]:
-    """A number of the partido's area code: subscriber numbers starting with 4 exist in every
-    area's numbering plan, so the import's check accepts them."""
-    area = _AREA_CODES.get(case.partido) or ("11" if case.conurbano else "221")
+    """A number with the partido's area code (another interior one when it is not listed):
+    subscriber numbers starting with 4 exist in every area's numbering plan, so the import's
+    check accepts them."""
+    interior = rng.choice(tuple(_AREA_CODES.values()))
+    area = _AREA_CODES.get(case.partido) or ("11" if case.conurbano else interior)
     digits = "".join(str(rng.randrange(10)) for _ in range(10 - len(area) - 1))
     return area, f"4{digits}"
 
@@ -517,6 +520,7 @@ def _partido_typed(name: str, rng: random.Random) -> str:
 
 
 def _typed(label: str, rng: random.Random) -> str:
+    """A label as a hurried clerk types it."""
     return rng.choices((label, _unaccented(label), label.lower()), weights=(7, 2, 1))[0]
 
 
@@ -676,7 +680,7 @@ Datos ficticios, armados con la base de demostración: solicitudes de marzo y ab
 escritas como las escribe cada área (sus columnas, sus formatos y sus desprolijidades). Se
 rehacen cada vez que se crea la base de demostración (make clean-demo y make run).
 
-modernizacion.csv — Área de Modernización (ING-MOD), {mod} filas
+modernizacion.csv — Área de Modernización (ING-MOD), {mod} solicitudes
   CSV separado por «;» en Windows-1252, como lo guarda Excel en castellano: N° de fila, fecha
   y hora en columnas separadas, DNI con puntos o CUIL, teléfonos y partidos escritos a mano,
   estados propios («En trámite», «Pendiente», «Cerrado»).
@@ -684,12 +688,12 @@ modernizacion.csv — Área de Modernización (ING-MOD), {mod} filas
   una fila pegada dos veces (repetida) y algunos temas que el catálogo no tiene (se importan
   como «Sin clasificar», con una advertencia).
 
-coordinacion_gabinete.xlsx — Coordinación de Gabinete (ING-GAB), {gab} filas
+coordinacion_gabinete.xlsx — Coordinación de Gabinete (ING-GAB), {gab} solicitudes
   Libro de Excel con un título arriba, una hoja por mes («Abril» primero, «Marzo» después) y
   una hoja «Notas»; fechas de Excel y documentos guardados como números.
   A propósito: en «Abril» una fecha 31/04 que quedó como texto; en «Marzo» un mail «no tiene».
 
-mesa_de_entradas.csv — Mesa de Entradas del Despacho del Ministro (ING-DES), {des} filas
+mesa_de_entradas.csv — Mesa de Entradas del Despacho del Ministro (ING-DES), {des} solicitudes
   Exportación del sistema de expedientes: CSV separado por comas, UTF-8, con número de
   expediente.
   A propósito: una nota de un municipio sin DNI y un CUIL con el dígito verificador mal.
@@ -703,7 +707,9 @@ Cómo importarlas (primero la vista previa con --dry-run, después sin él):
       --sheet Marzo
   .venv/bin/python -m dashboard.imports data/samples/mesa_de_entradas.csv --area ING-DES
 
-Importar dos veces el mismo archivo no agrega nada la segunda vez.
+O desde la página «Importar planillas» del tablero: con el usuario «ingreso» (Modernización)
+o con «admin» (cualquier área). Importar dos veces el mismo archivo no agrega nada la segunda
+vez.
 
 Duplicadas entre puertas: cerca de una fila de cada diez es la misma solicitud de una persona
 que la base ya tiene, ingresada por otra área pocos días antes o después (mismo DNI, mismo
