@@ -24,8 +24,8 @@ from sqlalchemy import Connection, func, select
 
 import queries
 from dashboard.db import build_engine, describe_url
-from dashboard.domain import local_now
-from dashboard.models import Case, CaseStay, Channel
+from dashboard.domain import DepartmentKind, local_now
+from dashboard.models import Case, CaseStay, Channel, Department
 from dashboard.settings import database_url
 from queries.case_list import CaseListOptions
 from queries.filters import DEFAULT_PERIOD_DAYS, CaseFilters
@@ -136,6 +136,11 @@ def sample_arguments(connection: Connection) -> dict[str, object]:
         "origin_id": origin,
         "destination_id": destination,
         "as_of": now.replace(second=0, microsecond=0),
+        "intake_department_ids": tuple(
+            connection.execute(
+                select(Department.id).where(Department.kind == DepartmentKind.INTAKE)
+            ).scalars()
+        ),
     }
 
 
