@@ -17,8 +17,10 @@ lint: $(VENV)/.test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Two workers (this machine has two cores); a file's tests stay together, so module fixtures
+# (a seeded database, a running app) are built once.
 pytest: $(VENV)/.test browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 # Migrate the configured database; seed the embedded demo database when it is absent.
 database: $(VENV)/.runtime
