@@ -13,6 +13,7 @@ import json
 import random
 import re
 import struct
+import tomllib
 import zipfile
 from datetime import date, datetime, time
 
@@ -22,12 +23,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.imports.readers import (
+    MAX_BYTES,
     SourceFile,
     Table,
     UnreadableFile,
     read_source,
     same_columns,
 )
+from dashboard.settings import PROJECT_ROOT
 
 DATE = {"num_format": "dd/mm/yyyy"}
 DATE_TIME = {"num_format": "dd/mm/yyyy hh:mm"}
@@ -629,3 +632,9 @@ def test_damaged_workbooks_give_tables_or_a_sentence_for_the_clerk(
     if kept is not None:
         data = data[: max(1, int(kept * len(data)))]
     read_or_refuse(bytes(data), f"a.{kind}")
+
+
+def test_the_uploader_refuses_what_the_reader_would_refuse() -> None:
+    """Streamlit's upload limit (MB, .streamlit/config.toml) is the reader's own limit."""
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_BYTES
