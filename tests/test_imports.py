@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, insert, select, update
 
 from auth.roles import Actor
 from dashboard.commands import CommandError, PermissionDenied, import_sheet, undo_import
@@ -18,6 +18,7 @@ from dashboard.models import (
     CaseStay,
     Channel,
     Citizen,
+    Department,
     ImportBatch,
 )
 from tests.builders import small_world
@@ -92,6 +93,17 @@ def test_the_preview_reads_a_messy_sheet_and_names_each_problem(engine: Engine, 
     assert (juan.dni, juan.status, juan.category) == ("31234567", Status.CERRADA, "sin_clasificar")
     assert any("sin clasificar" in warning for warning in juan.warnings)
     assert cases(engine) == []  # nothing written by a preview
+
+
+def test_a_department_is_found_by_the_short_name_sheets_use(engine: Engine, world) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            update(Department).where(Department.id == world.housing)
+            .values(name="Dirección de Hábitat y Vivienda")
+        )  # fmt: skip
+    row = [*ROWS[0][:9], "Hábitat y Vivienda", ""]
+    [case] = plan(engine, world, [row]).prepared.cases
+    assert (case.department, case.warnings) == ("DIR-HAB", [])
 
 
 def test_an_import_writes_cases_with_history_and_provenance_once(engine: Engine, world) -> None:

@@ -25,6 +25,9 @@ from dashboard.imports.readers import Cell, Table
 UNCLASSIFIED = "sin_clasificar"
 #: The channel a row gets when the sheet does not say.
 DEFAULT_CHANNEL = "presencial"
+#: How department names begin (folded), which sheets often leave out.
+DEPARTMENT_PREFIXES = ("direccion provincial de ", "direccion general de ", "direccion de ",
+                       "subsecretaria de ")  # fmt: skip
 #: What a row says when a catalogue value of its sheet has no equivalence yet.
 FALLBACK_WARNINGS = {
     Field.category: "categoría sin equivalencia «{value}»: queda «sin clasificar»",
@@ -133,7 +136,9 @@ class _RowReader:
         self.categories = _remembered(values.CatalogueMatcher(
             catalogue.categories, value_maps.get(Field.category)).match)  # fmt: skip
         self.departments = _remembered(values.CatalogueMatcher(
-            catalogue.departments, value_maps.get(Field.department)).match)  # fmt: skip
+            catalogue.departments,
+            {**_short_names(catalogue.departments), **value_maps.get(Field.department, {})},
+        ).match)  # fmt: skip
         self.channels = _remembered(values.CatalogueMatcher(
             catalogue.channels, value_maps.get(Field.channel)).match)  # fmt: skip
         codes = [code for code, _ in catalogue.channels]
@@ -233,6 +238,19 @@ class _Row:
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
+
+
+def _short_names(entries: list[tuple[str, str]]) -> dict[str, str]:
+    """Departments as sheets shorten them: "Asistencia Alimentaria" for "Dirección de
+    Asistencia Alimentaria". A short name two departments share is left out, not guessed."""
+    shortened: dict[str, list[str]] = {}
+    for code, name in entries:
+        folded = values.fold(name)
+        for prefix in DEPARTMENT_PREFIXES:
+            if folded.startswith(prefix):
+                shortened.setdefault(folded.removeprefix(prefix), []).append(code)
+                break
+    return {short: codes[0] for short, codes in shortened.items() if len(set(codes)) == 1}
 
 
 def _remembered(match: Callable[[Cell], object]) -> Callable[[Cell], object]:
