@@ -95,6 +95,17 @@ def test_the_preview_reads_a_messy_sheet_and_names_each_problem(engine: Engine, 
     assert cases(engine) == []  # nothing written by a preview
 
 
+def test_an_over_long_value_is_a_row_error_not_a_failed_import(engine: Engine, world) -> None:
+    long_id = ["X" * 81, *ROWS[1][1:]]
+    planned = plan(engine, world, [ROWS[0], long_id])
+    assert [(e.row, e.column, e.reason) for e in planned.prepared.errors] == [
+        (3, "N°", "más de 80 caracteres")
+    ]
+    import_sheet(engine, clerk(world), world.intake, planned.source, None, planned.mapping,
+                 planned.prepared)  # fmt: skip
+    assert [c.dni for c in cases(engine)] == ["30123456"]
+
+
 def test_a_department_is_found_by_the_short_name_sheets_use(engine: Engine, world) -> None:
     with engine.begin() as connection:
         connection.execute(

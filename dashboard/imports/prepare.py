@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,6 +26,9 @@ from dashboard.imports.readers import Cell, Table
 UNCLASSIFIED = "sin_clasificar"
 #: The channel a row gets when the sheet does not say.
 DEFAULT_CHANNEL = "presencial"
+#: Longest text each field's column holds; a longer cell is a row error, not a failed import.
+COLUMN_WIDTHS = {Field.address: 200, Field.email: 120, Field.source_id: 80}
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: How department names begin (folded), which sheets often leave out.
 DEPARTMENT_PREFIXES = ("direccion provincial de ", "direccion general de ", "direccion de ",
                        "subsecretaria de ")  # fmt: skip
@@ -225,7 +229,13 @@ class _Row:
         if cell is None or values.is_blank(cell):
             return None
         try:
-            return parser(cell)
+            value = parser(cell)
+            if isinstance(value, str):
+                value = _printable(value)
+                width = COLUMN_WIDTHS.get(field)
+                if width and len(value) > width:
+                    raise values.BadValue(f"más de {width} caracteres")
+            return value
         except values.BadValue as bad:
             if strict:
                 raise
@@ -271,6 +281,11 @@ def _remembered(match: Callable[[Cell], object]) -> Callable[[Cell], object]:
         return answer
 
     return remembered
+
+
+def _printable(text: str) -> str:
+    """Control characters out (a database refuses NUL); line breaks and tabs stay."""
+    return CONTROL.sub("", text)
 
 
 def _require(row: _Row, field: Field, value: object, reason: str) -> None:
