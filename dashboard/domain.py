@@ -80,6 +80,14 @@ class EventKind(StrEnum):
     MERGED = "fusionada"  # marked duplicate of another case
 
 
+class DuplicateDecision(StrEnum):
+    """What a person decided about a pair of probable duplicates (none yet: pending)."""
+
+    MERGED = "fusionada"  # one case became ``duplicada`` of the other
+    NOT_DUPLICATE = "no_duplicado"  # remembered: the pair is never proposed again
+    LATER = "mas_tarde"  # looked at, left for later: stays in the queue, below new pairs
+
+
 class Role(StrEnum):
     SUPERVISOR = "supervisor"
     GABINETE = "gabinete"

@@ -30,7 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from dashboard.domain import DepartmentKind, EventKind, Priority, Role, Status
+from dashboard.domain import DepartmentKind, DuplicateDecision, EventKind, Priority, Role, Status
 
 #: Integer primary keys that may pass 2**31 in years of history; SQLite needs INTEGER for rowid.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
@@ -384,3 +384,41 @@ class ImportMapping(Base):
     updated_by: Mapped[str] = mapped_column(String(60))
 
     __table_args__ = (UniqueConstraint("intake_department_id", "name"),)
+
+
+class DuplicatePair(Base):
+    """Two cases that are probably the same request of the same person, found by
+    ``dashboard.duplicates`` and waiting for (or carrying) a person's decision.
+
+    A pair is stored once (``case_id`` < ``other_case_id``) and never proposed again once
+    decided: a scan skips pairs already here. ``reasons`` says in data why they look alike.
+    """
+
+    __tablename__ = "duplicate_pairs"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    other_case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    #: 0–100: how sure the comparison is that both are the same request.
+    score: Mapped[int] = mapped_column(SmallInteger)
+    #: JSON text: which fields agree and which differ, rendered in words by the page.
+    reasons: Mapped[str] = mapped_column(Text)
+    found_at: Mapped[datetime] = mapped_column(DateTime)
+    #: NULL while pending.
+    decision: Mapped[DuplicateDecision | None] = mapped_column(
+        enum_column(DuplicateDecision, "duplicate_decision")
+    )
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    decided_by: Mapped[str | None] = mapped_column(String(60))
+    #: The case that survived a merge (the other one is ``duplicada`` of it).
+    survivor_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+
+    __table_args__ = (
+        UniqueConstraint("case_id", "other_case_id"),
+        CheckConstraint("case_id < other_case_id", name="ordered_pair"),
+        CheckConstraint("score BETWEEN 0 AND 100", name="score_range"),
+        # The review queue: pending pairs, best first.
+        Index("ix_duplicate_pairs_decision_score", "decision", "score"),
+        # A case's pairs, from either side.
+        Index("ix_duplicate_pairs_other_case_id", "other_case_id"),
+    )
