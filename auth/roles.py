@@ -6,24 +6,25 @@
 | gabinete | whole province | never |
 | mesa | whole province | never |
 | admin | whole province | revealed per case, with a reason |
-| ingreso | whole province for figures; imports for their intake area(s) | never |
+| ingreso | whole province for figures; imports and duplicates for their intake area(s) | never |
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dashboard.domain import Role
 
 #: Page ids (``url_path``) each role may open; navigation and access checks use this.
 PAGES: dict[Role, tuple[str, ...]] = {
-    Role.SUPERVISOR: ("resumen", "bandejas", "pendientes", "solicitud"),
+    Role.SUPERVISOR: ("resumen", "bandejas", "pendientes", "solicitud", "duplicados"),
     Role.GABINETE: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga",
                     "solicitud"),
     Role.MESA: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "solicitud"),
     Role.ADMIN: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "solicitud",
-                 "importar", "usuarios", "catalogo", "auditoria"),
-    Role.INGRESO: ("importar", "resumen"),
+                 "importar", "duplicados", "usuarios", "catalogo", "auditoria"),
+    Role.INGRESO: ("importar", "duplicados", "resumen"),
 }  # fmt: skip
 #: Roles that may reveal a case's personal data (with a stated reason, logged).
 MAY_REVEAL: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.ADMIN})
@@ -43,6 +44,21 @@ class Actor:
         return self.role == Role.ADMIN or (
             self.role == Role.INGRESO and intake_department_id in self.department_ids
         )
+
+    def may_review_duplicates(
+        self, intake_ids: Iterable[int], department_ids: Iterable[int]
+    ) -> bool:
+        """Deciding about a pair of probable duplicates, given both cases' intake areas and
+        current departments: administrators any pair; an intake clerk a pair where either case
+        came in through their area; a supervisor a pair where either case is now in one of her
+        departments. ``dashboard.duplicates.scope.review_scope_clause`` is the same rule in SQL."""
+        if self.role == Role.ADMIN:
+            return True
+        if self.role == Role.INGRESO:
+            return any(intake in self.department_ids for intake in intake_ids)
+        if self.role == Role.SUPERVISOR:
+            return any(department in self.department_ids for department in department_ids)
+        return False
 
     @property
     def scope(self) -> tuple[int, ...] | None:

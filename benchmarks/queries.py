@@ -23,9 +23,10 @@ import pandas as pd
 from sqlalchemy import Connection, func, select
 
 import queries
+from auth.roles import Actor
 from dashboard.db import build_engine, describe_url
-from dashboard.domain import DepartmentKind, local_now
-from dashboard.models import Case, CaseStay, Channel, Department
+from dashboard.domain import DepartmentKind, Role, local_now
+from dashboard.models import Case, CaseStay, Channel, Department, DuplicatePair
 from dashboard.settings import database_url
 from queries.case_list import CaseListOptions
 from queries.filters import DEFAULT_PERIOD_DAYS, CaseFilters
@@ -123,6 +124,11 @@ def sample_arguments(connection: Connection) -> dict[str, object]:
         .order_by(CaseStay.case_id.desc())
         .limit(1)
     ).one_or_none() or (department, department)
+    intake = tuple(
+        connection.execute(
+            select(Department.id).where(Department.kind == DepartmentKind.INTAKE)
+        ).scalars()
+    )
     return {
         "code": latest or "MDC-0000-000000",
         "scope": None,
@@ -136,11 +142,14 @@ def sample_arguments(connection: Connection) -> dict[str, object]:
         "origin_id": origin,
         "destination_id": destination,
         "as_of": now.replace(second=0, microsecond=0),
-        "intake_department_ids": tuple(
-            connection.execute(
-                select(Department.id).where(Department.kind == DepartmentKind.INTAKE)
-            ).scalars()
-        ),
+        # Duplicates: an administrator reviews every pair; the best-scored one is opened.
+        "actor": Actor("benchmark", Role.ADMIN),
+        "pair_id": connection.execute(
+            select(DuplicatePair.id).order_by(DuplicatePair.score.desc()).limit(1)
+        ).scalar()
+        or 0,
+        "intake_department_ids": intake,
+        "intake_department_id": intake[0] if intake else 0,
     }
 
 

@@ -34,10 +34,21 @@ def case_detail(case: pd.Series) -> None:
     shown = case.copy()
     shown["status"] = label("status", case["status"])
     shown["priority"] = label("priority", case["priority"])
-    field_table(shown, CASE_FIELDS)
+    if pd.isna(case["partido"]):
+        shown["partido"] = t("partido.none")
+    fields = CASE_FIELDS
+    if is_anonymous(case):  # said among the fields, wherever the case is shown
+        shown["citizen"] = t("citizen.anonymous")
+        fields = [*CASE_FIELDS, "citizen"]
+    field_table(shown, fields)
     _deadline(case)
     _path(case["code"])
     _timeline(case["code"])
+
+
+def is_anonymous(case: pd.Series) -> bool:
+    """An anonymous report: no identified citizen behind the case, so nothing to reveal."""
+    return pd.isna(case["citizen"])
 
 
 def _deadline(case: pd.Series) -> None:
@@ -90,6 +101,8 @@ def _timeline(code: str) -> None:
         to_status=events["to_status"].map(lambda status: label("status", status)),
         reason=events["reason"].map(lambda reason: label("reason", reason)),
     ).rename(columns={"kind": "event"})
+    if events["case_code"].nunique() <= 1:  # no case merged into it: the code says nothing
+        events = events.drop(columns="case_code")
     _small_table(events, "case.col")
 
 

@@ -8,12 +8,22 @@ Pages never write to the database themselves; hidden buttons are not security.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Connection, Engine, Row, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Row,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from auth.passwords import hash_password
@@ -22,14 +32,17 @@ from dashboard.deadlines import resumed_due_at
 from dashboard.domain import (
     CLOSED_STATUSES,
     DepartmentKind,
+    DuplicateDecision,
     EventKind,
     Priority,
     Role,
     Status,
     local_now,
 )
+from dashboard.duplicates.find import check_cases
 from dashboard.i18n import translate
-from dashboard.imports.prepare import Prepared
+from dashboard.imports.prepare import CONTROL, Prepared
+from dashboard.imports.progress import Progress, silent
 from dashboard.imports.readers import SourceFile
 from dashboard.imports.write import Target as ImportTarget
 from dashboard.imports.write import already_imported, write_cases
@@ -41,7 +54,9 @@ from dashboard.models import (
     Category,
     Citizen,
     Department,
+    DuplicatePair,
     ImportBatch,
+    ImportMapping,
     SlaTarget,
     Staff,
     User,
@@ -50,6 +65,9 @@ from dashboard.models import (
 from queries.case_changes import ever_in_scope, latest_change
 
 MIN_REASON_LENGTH = 10
+#: The audit log's ``reason`` column.
+MAX_REASON_LENGTH = 300
+MAPPING_NAME_LENGTH = 80
 
 
 class CommandError(ValueError):
@@ -102,9 +120,9 @@ def reveal_personal_data(engine: Engine, actor: Actor, case_code: str, reason: s
         row = connection.execute(
             select(
                 Case.department_id, Citizen.dni, Citizen.first_name, Citizen.last_name,
-                Citizen.phone, Citizen.email, Citizen.address,
+                Citizen.phone, Citizen.email, Citizen.address, Case.citizen_id,
             )
-            .join(Citizen, Citizen.id == Case.citizen_id)
+            .outerjoin(Citizen, Citizen.id == Case.citizen_id)
             .where(Case.code == case_code)
         ).one_or_none()  # fmt: skip
         if row is None:
@@ -112,6 +130,11 @@ def reveal_personal_data(engine: Engine, actor: Actor, case_code: str, reason: s
         if not actor.may_reveal(row.department_id):
             raise PermissionDenied(
                 f"Tu rol no permite ver los datos personales de la solicitud {case_code}."
+            )
+        if row.citizen_id is None:
+            raise CommandError(
+                f"La solicitud {case_code} no tiene ciudadano identificado: "
+                "no hay datos personales para ver."
             )
         audit(connection, actor, "revelar_datos", target=case_code, reason=reason)
         return PersonalData(
@@ -283,11 +306,15 @@ def add_category(
 
 
 def _required_reason(reason: str) -> str:
-    reason = (reason or "").strip()
+    """The stated reason, without control characters (PostgreSQL refuses NUL), at least
+    ``MIN_REASON_LENGTH`` long and short enough for the audit log."""
+    reason = CONTROL.sub("", reason or "").strip()
     if len(reason) < MIN_REASON_LENGTH:
         raise CommandError(
             f"Indicá el motivo (al menos {MIN_REASON_LENGTH} caracteres): queda registrado."
         )
+    if len(reason) > MAX_REASON_LENGTH:
+        raise CommandError(f"El motivo no puede pasar de {MAX_REASON_LENGTH} caracteres.")
     return reason
 
 
@@ -568,6 +595,8 @@ class ImportOutcome:
     batch_id: int | None
     imported: int
     already: int
+    #: New pairs of probable duplicates the imported cases form with the base.
+    possible_duplicates: int = 0
 
 
 def import_sheet(
@@ -578,8 +607,10 @@ def import_sheet(
     sheet: str | None,
     mapping: dict,
     prepared: Prepared,
+    progress: Progress = silent,
 ) -> ImportOutcome:
-    """Write the new rows of ``prepared`` (read from ``source`` with ``mapping``)."""
+    """Write the new rows of ``prepared`` (read from ``source`` with ``mapping``), telling
+    ``progress`` how far the writing got."""
     try:
         with engine.begin() as connection:
             _check_intake_area(connection, actor, intake_department_id)
@@ -594,20 +625,66 @@ def import_sheet(
                     sha256=source.sha256, sheet=sheet, username=actor.username,
                     mapping=json.dumps(mapping, ensure_ascii=False, default=str),
                     imported_at=local_now(), rows_read=len(prepared.cases)
-                    + prepared.rows_with_errors + len(prepared.repeated), rows_imported=len(new),
+                    + prepared.rows_with_errors + len(prepared.repeated)
+                    + prepared.movement_lines, rows_imported=len(new),
                     rows_already=len(done), rows_with_errors=prepared.rows_with_errors,
                 )
                 .returning(ImportBatch.id)
             ).scalar_one()  # fmt: skip
-            write_cases(connection, ImportTarget(batch_id, intake_department_id), new)
+            write_cases(connection, ImportTarget(batch_id, intake_department_id), new, progress)
+            written = connection.execute(
+                select(CaseSource.case_id).where(CaseSource.batch_id == batch_id)
+            ).scalars().all()  # fmt: skip
+            pairs = check_cases(connection, written)
             counts = {"lote": batch_id, "importadas": len(new), "ya_estaban": len(done),
-                      "con_errores": prepared.rows_with_errors}  # fmt: skip
+                      "con_errores": prepared.rows_with_errors,
+                      "posibles_duplicadas": pairs}  # fmt: skip
             audit(connection, actor, "importar", target=source.name[:120], details=counts)
     except IntegrityError as clash:
         raise CommandError(
             "Otra importación escribió algunas de estas filas recién: volvé a previsualizar."
         ) from clash
-    return ImportOutcome(batch_id, len(new), len(done))
+    return ImportOutcome(batch_id, len(new), len(done), pairs)
+
+
+def save_import_mapping(
+    engine: Engine, actor: Actor, intake_department_id: int, name: str, mapping: dict
+) -> int:
+    """Keep ``mapping`` (``dashboard.imports.mappings.as_json``) under ``name`` for the area,
+    replacing the one of that name, so next week's sheet maps itself; returns its id."""
+    name = " ".join(name.split())
+    if not name:
+        raise CommandError("Poné un nombre al mapeo, por ejemplo el de la planilla.")
+    if len(name) > MAPPING_NAME_LENGTH:
+        raise CommandError(f"El nombre del mapeo tiene más de {MAPPING_NAME_LENGTH} caracteres.")
+    values = {"mapping": json.dumps(mapping, ensure_ascii=False), "updated_at": local_now(),
+              "updated_by": actor.username}  # fmt: skip
+    try:
+        with engine.begin() as connection:
+            _check_intake_area(connection, actor, intake_department_id)
+            mapping_id = connection.execute(
+                select(ImportMapping.id).where(
+                    ImportMapping.intake_department_id == intake_department_id,
+                    ImportMapping.name == name,
+                )
+            ).scalar()
+            if mapping_id is None:
+                mapping_id = connection.execute(
+                    insert(ImportMapping).values(intake_department_id=intake_department_id,
+                                                 name=name, **values)
+                    .returning(ImportMapping.id)
+                ).scalar_one()  # fmt: skip
+            else:
+                connection.execute(
+                    update(ImportMapping).where(ImportMapping.id == mapping_id).values(**values)
+                )
+            audit(connection, actor, "guardar_mapeo", target=name,
+                  details={"area": intake_department_id, "mapeo": mapping})  # fmt: skip
+    except IntegrityError as clash:
+        raise CommandError(
+            "Otra persona guardó un mapeo con ese nombre recién: probá de nuevo."
+        ) from clash
+    return mapping_id
 
 
 def undo_import(engine: Engine, actor: Actor, batch_id: int, reason: str) -> int:
@@ -665,3 +742,292 @@ def _check_intake_area(connection: Connection, actor: Actor, intake_department_i
         raise PermissionDenied(
             "Solo el personal de esa área de ingreso puede importar sus planillas."
         )
+
+
+# Duplicates. A person decides about a pair ``dashboard.duplicates`` proposed: merge it (one
+# case becomes ``duplicada`` of the other, with an event on each), not a duplicate
+# (remembered: never proposed again) or later (it stays in the queue). A decision is refused
+# when someone else already took one, and a merge or "not a duplicate" when either case
+# changed since the page showed it. A merge can be undone, with events of its own: nothing is
+# deleted. A merged case's other pending pairs are left as they are: the queue can show them
+# as moot (a merged case cannot be merged again), and undoing the merge makes them live again.
+
+#: Who decided, in a refusal: what each decision did.
+_DECISION_WORDS = {
+    DuplicateDecision.MERGED: "las unificó",
+    DuplicateDecision.NOT_DUPLICATE: "marcó que no son duplicadas",
+    DuplicateDecision.LATER: "lo dejó para más tarde",
+}
+#: Decisions still open to another: a pair left for later may be merged or dismissed.
+_OPEN_DECISIONS = (None, DuplicateDecision.LATER)
+
+
+@dataclass(frozen=True)
+class MergeOutcome:
+    """What a decision about a pair did, with a Spanish sentence the page shows. The codes
+    are the surviving and the merged case's; for "not a duplicate" and "later", which merge
+    nothing, ``survivor_code`` and ``duplicate_code`` are the pair's cases in stored order."""
+
+    pair_id: int
+    survivor_code: str
+    duplicate_code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class _Pair:
+    id: int
+    decision: DuplicateDecision | None
+    decided_by: str | None
+    decided_at: datetime | None
+    survivor_id: int | None
+    #: Both cases, in stored order (lower id first).
+    cases: tuple[Row, Row]
+
+    def by_code(self, code: str) -> tuple[Row, Row]:
+        """(the case ``code``, the other one)."""
+        first, second = self.cases
+        if code == first.code:
+            return first, second
+        if code == second.code:
+            return second, first
+        raise CommandError(f"{code} no es una de las dos solicitudes de este par.")
+
+    @property
+    def codes(self) -> str:
+        return f"{self.cases[0].code} y {self.cases[1].code}"
+
+
+def merge_duplicates(
+    engine: Engine, actor: Actor, pair_id: int, survivor_code: str, versions: Mapping[str, int]
+) -> MergeOutcome:
+    """Merge the pair: the case other than ``survivor_code`` becomes ``duplicada`` of it.
+    ``versions`` are both cases' versions (by code) as the page showed them."""
+    with engine.begin() as connection:
+        pair = _pair_to_decide(connection, actor, pair_id)
+        survivor, duplicate = pair.by_code(survivor_code)
+        if not actor.covers(duplicate.department_id):
+            raise PermissionDenied(
+                f"Solo podés unificar como duplicada una solicitud de tus áreas: "
+                f"{duplicate.code} está en otra."
+            )
+        for shown in pair.cases:
+            if shown.status in (Status.ANULADA, Status.DUPLICADA):
+                raise CommandError(
+                    f"{shown.code} está {translate(f'status.{shown.status}')}: no se puede "
+                    "unificar."
+                )
+        now, user_id = local_now(), _acting_user_id(connection, actor)
+        _decide(connection, actor, pair, DuplicateDecision.MERGED, now, survivor_id=survivor.id)
+        _bump(connection, duplicate, versions, status=Status.DUPLICADA,
+              duplicate_of_id=survivor.id, closed_at=now, paused_at=None)  # fmt: skip
+        _bump(connection, survivor, versions)
+        connection.execute(insert(CaseEvent), [
+            _event(duplicate.id, EventKind.MERGED, now, user_id, from_status=duplicate.status,
+                   to_status=Status.DUPLICADA, reason=f"Duplicada de {survivor.code}"),
+            _event(survivor.id, EventKind.NOTE, now, user_id,
+                   reason=f"Se le unificó {duplicate.code}"),
+        ])  # fmt: skip
+        audit(connection, actor, "unificar_duplicadas", target=duplicate.code, at=now,
+              details={"par": pair_id, "sobreviviente": survivor.code})  # fmt: skip
+    return MergeOutcome(pair_id, survivor.code, duplicate.code,
+                        f"{duplicate.code} quedó como duplicada de {survivor.code}.")  # fmt: skip
+
+
+def undo_merge(engine: Engine, actor: Actor, pair_id: int, reason: str) -> MergeOutcome:
+    """Undo the pair's merge: the merged case returns to the status (and closing) it had
+    before, read from its history; the pair is pending again."""
+    reason = _required_reason(reason)
+    with engine.begin() as connection:
+        pair = _pair_for(connection, actor, pair_id)
+        if pair.decision != DuplicateDecision.MERGED:
+            raise CommandError(f"{pair.codes} no están unificadas: no hay nada que deshacer.")
+        first, second = pair.cases
+        survivor, duplicate = (first, second) if first.id == pair.survivor_id else (second, first)
+        if not actor.covers(duplicate.department_id):
+            raise PermissionDenied(
+                f"Solo podés deshacer la unificación de una solicitud de tus áreas: "
+                f"{duplicate.code} está en otra."
+            )
+        if duplicate.status != Status.DUPLICADA or duplicate.duplicate_of_id != survivor.id:
+            raise CommandError(
+                f"{duplicate.code} ya no es duplicada de {survivor.code}: cambió después."
+            )
+        before = _before_merge(connection, duplicate.id)
+        now, user_id = local_now(), _acting_user_id(connection, actor)
+        versions = {case_.code: case_.version for case_ in pair.cases}
+        _bump(connection, duplicate, versions, status=before.status, duplicate_of_id=None,
+              closed_at=before.closed_at, paused_at=before.paused_at)  # fmt: skip
+        _bump(connection, survivor, versions)
+        connection.execute(insert(CaseEvent), [
+            _event(duplicate.id, EventKind.REOPENED, now, user_id, from_status=Status.DUPLICADA,
+                   to_status=before.status, note=reason,
+                   reason=f"Se deshizo la unificación con {survivor.code}"),
+            _event(survivor.id, EventKind.NOTE, now, user_id, note=reason,
+                   reason=f"Se deshizo la unificación de {duplicate.code}"),
+        ])  # fmt: skip
+        connection.execute(
+            update(DuplicatePair).where(DuplicatePair.id == pair_id)
+            .values(decision=None, decided_at=None, decided_by=None, survivor_id=None)
+        )  # fmt: skip
+        audit(connection, actor, "deshacer_unificacion", target=duplicate.code, at=now,
+              reason=reason, details={"par": pair_id, "sobreviviente": survivor.code})  # fmt: skip
+    back = f"{duplicate.code} volvió a estar {translate(f'status.{before.status}')}"
+    return MergeOutcome(pair_id, survivor.code, duplicate.code, f"{back}; el par quedó pendiente.")
+
+
+def mark_not_duplicate(
+    engine: Engine, actor: Actor, pair_id: int, versions: Mapping[str, int]
+) -> MergeOutcome:
+    """Remember that the pair's cases are different requests: never proposed again."""
+    with engine.begin() as connection:
+        pair = _pair_to_decide(connection, actor, pair_id)
+        for shown in pair.cases:
+            _check_version(shown, versions)
+        _decide(connection, actor, pair, DuplicateDecision.NOT_DUPLICATE, local_now())
+        audit(connection, actor, "no_duplicadas", target=pair.cases[0].code,
+              details={"par": pair_id, "otra": pair.cases[1].code})  # fmt: skip
+    return MergeOutcome(pair_id, pair.cases[0].code, pair.cases[1].code,
+                        f"Quedó registrado que {pair.codes} no son duplicadas: no se vuelven "
+                        "a proponer.")  # fmt: skip
+
+
+def postpone_duplicate(engine: Engine, actor: Actor, pair_id: int) -> MergeOutcome:
+    """Leave the pair for later: it stays in the queue, after the pairs nobody looked at."""
+    with engine.begin() as connection:
+        pair = _pair_to_decide(connection, actor, pair_id)
+        _decide(connection, actor, pair, DuplicateDecision.LATER, local_now())
+        audit(connection, actor, "duplicadas_mas_tarde", target=pair.cases[0].code,
+              details={"par": pair_id, "otra": pair.cases[1].code})  # fmt: skip
+    return MergeOutcome(pair_id, pair.cases[0].code, pair.cases[1].code,
+                        f"{pair.codes} quedan para decidir más tarde.")  # fmt: skip
+
+
+def _pair_for(connection: Connection, actor: Actor, pair_id: int) -> _Pair:
+    """The pair and its two cases as they are now, once ``actor`` may review it."""
+    pair = connection.execute(
+        select(DuplicatePair.id, DuplicatePair.case_id, DuplicatePair.other_case_id,
+               DuplicatePair.decision, DuplicatePair.decided_by, DuplicatePair.decided_at,
+               DuplicatePair.survivor_id)
+        .where(DuplicatePair.id == pair_id)
+    ).one_or_none()  # fmt: skip
+    if pair is None:
+        raise CommandError(f"No existe el par de posibles duplicadas {pair_id}.")
+    rows = connection.execute(
+        select(Case.id, Case.code, Case.status, Case.version, Case.department_id,
+               Case.intake_department_id, Case.duplicate_of_id)
+        .where(Case.id.in_([pair.case_id, pair.other_case_id])).order_by(Case.id)
+    ).all()  # fmt: skip
+    if not actor.may_review_duplicates(
+        [row.intake_department_id for row in rows], [row.department_id for row in rows]
+    ):
+        raise PermissionDenied(
+            "No podés decidir sobre este par: ninguna de las dos solicitudes es de tus áreas."
+            if actor.role in (Role.SUPERVISOR, Role.INGRESO)
+            else "Tu rol no revisa posibles duplicadas."
+        )
+    return _Pair(pair.id, pair.decision, pair.decided_by, pair.decided_at, pair.survivor_id,
+                 (rows[0], rows[1]))  # fmt: skip
+
+
+def _pair_to_decide(connection: Connection, actor: Actor, pair_id: int) -> _Pair:
+    pair = _pair_for(connection, actor, pair_id)
+    if pair.decision not in _OPEN_DECISIONS:
+        raise CommandError(_already_decided(pair))
+    return pair
+
+
+def _already_decided(pair: _Pair) -> str:
+    when = f"{pair.decided_at:%d/%m/%Y %H:%M}" if pair.decided_at else "antes"
+    return (
+        f"Este par ya lo decidió {pair.decided_by or 'otra persona'} el {when}: "
+        f"{_DECISION_WORDS[pair.decision]}."
+    )
+
+
+def _decide(
+    connection: Connection,
+    actor: Actor,
+    pair: _Pair,
+    decision: DuplicateDecision,
+    now: datetime,
+    survivor_id: int | None = None,
+) -> None:
+    """Record the decision unless someone else recorded one since the pair was read."""
+    decided = connection.execute(
+        update(DuplicatePair)
+        .where(DuplicatePair.id == pair.id, _still_open(DuplicatePair.decision))
+        .values(decision=decision, decided_at=now, decided_by=actor.username,
+                survivor_id=survivor_id)
+    ).rowcount  # fmt: skip
+    if decided != 1:
+        raise CommandError(_already_decided(_pair_for(connection, actor, pair.id)))
+
+
+def _still_open(decision: ColumnElement) -> ColumnElement[bool]:
+    return decision.is_(None) | (decision == DuplicateDecision.LATER)
+
+
+def _check_version(case_: Row, versions: Mapping[str, int]) -> None:
+    if versions.get(case_.code) != case_.version:
+        raise CommandError(_changed_while_shown(case_.code))
+
+
+def _bump(connection: Connection, case_: Row, versions: Mapping[str, int], **values) -> None:
+    """Write ``values`` (and a new version) to the case unless it changed since it was shown."""
+    _check_version(case_, versions)
+    changed = connection.execute(
+        update(Case)
+        .where(Case.id == case_.id, Case.version == case_.version)
+        .values(version=Case.version + 1, **values)
+    ).rowcount
+    if changed != 1:
+        raise CommandError(_changed_while_shown(case_.code))
+
+
+def _changed_while_shown(code: str) -> str:
+    return f"{code} cambió mientras la mirabas: volvé a abrir el par para verla como está ahora."
+
+
+@dataclass(frozen=True)
+class _BeforeMerge:
+    status: Status
+    closed_at: datetime | None
+    paused_at: datetime | None
+
+
+def _before_merge(connection: Connection, case_id: int) -> _BeforeMerge:
+    """The case as its latest merge found it, read from its history: the status the merge
+    event left, when it had closed (the latest closing before it), when it began waiting."""
+    merged = connection.execute(
+        select(CaseEvent.id, CaseEvent.at, CaseEvent.from_status)
+        .where(CaseEvent.case_id == case_id, CaseEvent.kind == EventKind.MERGED)
+        .order_by(CaseEvent.at.desc(), CaseEvent.id.desc()).limit(1)
+    ).one()  # fmt: skip
+    status = Status(merged.from_status or Status.NUEVA)
+
+    def latest(statuses: Sequence[Status]) -> datetime | None:
+        return connection.execute(
+            select(func.max(CaseEvent.at)).where(
+                CaseEvent.case_id == case_id, CaseEvent.id != merged.id,
+                CaseEvent.at <= merged.at, CaseEvent.to_status.in_(statuses),
+            )
+        ).scalar()  # fmt: skip
+
+    closed_at = (latest(CLOSED_STATUSES) or merged.at) if status in CLOSED_STATUSES else None
+    paused_at = (latest([Status.EN_ESPERA]) or merged.at) if status == Status.EN_ESPERA else None
+    return _BeforeMerge(status, closed_at, paused_at)
+
+
+def _event(case_id: int, kind: EventKind, at: datetime, user_id: int | None, *,
+           from_status: Status | None = None, to_status: Status | None = None,
+           reason: str | None = None, note: str | None = None) -> dict:  # fmt: skip
+    """One ``case_events`` row, every column given (rows inserted together share keys)."""
+    return {"case_id": case_id, "kind": kind, "at": at, "actor_user_id": user_id,
+            "from_status": from_status, "to_status": to_status, "reason": reason,
+            "note": note}  # fmt: skip
+
+
+def _acting_user_id(connection: Connection, actor: Actor) -> int | None:
+    """The dashboard user behind ``actor`` (None for the console), for the events' author."""
+    return connection.execute(select(User.id).where(User.username == actor.username)).scalar()

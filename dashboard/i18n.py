@@ -138,6 +138,55 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "field.phone": {"es": "Teléfono", "en": "Phone"},
     "field.email": {"es": "Correo electrónico", "en": "E-mail"},
     "field.address": {"es": "Domicilio", "en": "Address"},
+    # Real data: cases with no partido or no identified citizen, figures that leave some out
+    "partido.none": {"es": "Sin partido", "en": "No partido"},
+    "citizen.anonymous": {"es": "Sin ciudadano identificado", "en": "No identified citizen"},
+    "solicitud.anonymous": {
+        "es": (
+            "Esta solicitud no tiene ciudadano identificado (llegó sin DNI ni nombre): no hay "
+            "datos personales para ver."
+        ),
+        "en": (
+            "This case has no identified citizen (it came with no DNI and no name): there is no "
+            "personal data to show."
+        ),
+    },
+    "map.unplaced": {
+        "es": (
+            "Sin partido: {open} solicitudes abiertas y {inflow} ingresos del período no tienen "
+            "partido (la planilla no lo dice, o nombra un lugar fuera de la provincia). No se "
+            "dibujan en el mapa ni entran en las tasas cada 10.000 habitantes; sí en todos los "
+            "totales."
+        ),
+        "en": (
+            "No partido: {open} open cases and {inflow} cases received in the period have no "
+            "partido (the sheet gives none, or names a place outside the province). They are "
+            "not drawn on the map nor counted in the rates per 10,000 inhabitants; every total "
+            "counts them."
+        ),
+    },
+    "derivaciones.dwell.left_out": {
+        "es": (
+            "{stays} estadías no se cuentan: terminan antes de empezar (la solicitud figura "
+            "cerrada antes de llegar a esa área)."
+        ),
+        "en": (
+            "{stays} stays are not counted: they end before they start (the case is recorded "
+            "as closed before it reached that department)."
+        ),
+    },
+    "sobrecarga.spikes.unjudged": {
+        "es": (
+            "Sin historia suficiente: {departments} áreas y {partidos} partidos no se juzgan en "
+            "alguna semana del período, porque su primera solicitud llegó menos de {weeks} "
+            "semanas antes (sin historia, la mediana sería 0 y cualquier semana sería un pico)."
+        ),
+        "en": (
+            "Not enough history: {departments} departments and {partidos} partidos are not "
+            "judged in some week of the period, because their first case came less than "
+            "{weeks} weeks before (with no history the median would be 0 and any week a spike)."
+        ),
+    },
     # Users
     "usuarios.action": {"es": "Qué querés hacer", "en": "What do you want to do"},
     "usuarios.create": {"es": "Crear usuario", "en": "Create user"},
@@ -412,6 +461,58 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "event.cerrada": {"es": "cierre", "en": "closed"},
     "event.reabierta": {"es": "reapertura", "en": "reopened"},
     "event.fusionada": {"es": "unificada como duplicada", "en": "merged as duplicate"},
+    # Why two cases look like the same request (dashboard.duplicates.words.describe)
+    "duplicates.reason.document.agree": {"es": "Mismo DNI/CUIL", "en": "Same DNI/CUIL"},
+    "duplicates.reason.document.similar": {
+        "es": "DNI/CUIL casi igual (un dígito distinto o cambiado de lugar)",
+        "en": "Nearly the same DNI/CUIL (one digit wrong or swapped)",
+    },
+    "duplicates.reason.document.differ": {"es": "DNI/CUIL distinto", "en": "Different DNI/CUIL"},
+    "duplicates.reason.document.missing": {
+        "es": "Una de las dos no tiene DNI/CUIL",
+        "en": "One of them has no DNI/CUIL",
+    },
+    "duplicates.reason.name.agree": {"es": "Mismo nombre", "en": "Same name"},
+    "duplicates.reason.name.similar": {"es": "Nombre parecido", "en": "Similar name"},
+    "duplicates.reason.name.differ": {"es": "Nombre distinto", "en": "Different name"},
+    "duplicates.reason.name.missing": {
+        "es": "Una de las dos no tiene nombre",
+        "en": "One of them has no name",
+    },
+    "duplicates.reason.phone.agree": {"es": "Mismo teléfono", "en": "Same phone"},
+    "duplicates.reason.phone.differ": {"es": "Teléfono distinto", "en": "Different phone"},
+    "duplicates.reason.phone.missing": {
+        "es": "Una de las dos no tiene teléfono",
+        "en": "One of them has no phone",
+    },
+    "duplicates.reason.address.agree": {"es": "Mismo domicilio", "en": "Same address"},
+    "duplicates.reason.address.similar": {"es": "Domicilio parecido", "en": "Similar address"},
+    "duplicates.reason.address.differ": {"es": "Domicilio distinto", "en": "Different address"},
+    "duplicates.reason.address.missing": {
+        "es": "Una de las dos no tiene domicilio",
+        "en": "One of them has no address",
+    },
+    "duplicates.reason.category.agree": {"es": "Misma categoría", "en": "Same category"},
+    "duplicates.reason.category.similar": {
+        "es": "Otra categoría del mismo grupo",
+        "en": "Another category of the same group",
+    },
+    "duplicates.reason.category.differ": {
+        "es": "Categorías de grupos distintos",
+        "en": "Categories of different groups",
+    },
+    "duplicates.reason.days.same": {
+        "es": "Ingresaron el mismo día",
+        "en": "Received on the same day",
+    },
+    "duplicates.reason.days.one": {
+        "es": "Ingresaron con {days} día de diferencia",
+        "en": "Received {days} day apart",
+    },
+    "duplicates.reason.days.many": {
+        "es": "Ingresaron con {days} días de diferencia",
+        "en": "Received {days} days apart",
+    },
     "department_kind.ingreso": {"es": "área de ingreso", "en": "intake area"},
     "department_kind.interna": {"es": "área del ministerio", "en": "ministry department"},
     "department_kind.municipio": {"es": "municipio", "en": "municipality"},
@@ -817,14 +918,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
             "Un pico es una semana (lunes a domingo, ya terminada) en que los ingresos de un "
             "área o un partido superan la mediana de sus 8 semanas previas más 4 veces su "
             "dispersión (1,4826 × desvío absoluto mediano, nunca menos que la raíz de la "
-            "mediana) y la superan en al menos 10 solicitudes. La semana en curso no se juzga."
+            "mediana) y la superan en al menos 10 solicitudes. La semana en curso no se juzga, "
+            "ni la de un área o partido cuya primera solicitud llegó menos de 8 semanas antes."
         ),
         "en": (
             "A spike is a week (Monday to Sunday, already over) in which a department's or "
             "partido's inflow exceeds the median of its previous 8 weeks plus 4 times their "
             "spread (1.4826 × median absolute deviation, never below the square root of the "
             "median), and exceeds the median by at least 10 cases. The running week is not "
-            "judged."
+            "judged, nor a week of a department or partido whose first case came less than 8 "
+            "weeks before."
         ),
     },
     "sobrecarga.spikes.departments": {"es": "Por área", "en": "By department"},
@@ -1090,6 +1193,268 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "can be imported again.",
     },
     "importar.undo.confirm": {"es": "Deshacer la importación", "en": "Undo the import"},
+    "importar.all_sheets": {
+        "es": "Todas las hojas con estas columnas ({sheets})",
+        "en": "Every sheet with these columns ({sheets})",
+    },
+    "importar.saved": {"es": "Mapeo guardado", "en": "Saved mapping"},
+    "importar.saved.none": {"es": "ninguno (sugerido)", "en": "none (suggested)"},
+    "importar.saved.help": {
+        "es": "Se elige solo el mapeo guardado del área que conoce más columnas de esta "
+        "planilla; elegí otro o ninguno si no corresponde.",
+        "en": "The area's saved mapping that knows most of this sheet's columns is chosen by "
+        "itself; pick another or none if it does not fit.",
+    },
+    "importar.example": {"es": "Por ejemplo: {value}", "en": "For example: {value}"},
+    "importar.values": {"es": "Valores sin equivalencia", "en": "Values with no match"},
+    "importar.values.caption": {
+        "es": "Valores de la planilla que no coinciden con el catálogo: elegí una vez a qué "
+        "equivalen (se guardan con el mapeo).",
+        "en": "Values in the sheet that match nothing in the catalogue: choose once what "
+        "they mean (they are saved with the mapping).",
+    },
+    "importar.values.label": {
+        "es": "«{value}» ({rows} filas)",
+        "en": "“{value}” ({rows} rows)",
+    },
+    "importar.values.none.category": {
+        "es": "sin equivalencia: «sin clasificar»",
+        "en": "no match: “unclassified”",
+    },
+    "importar.values.none.department": {
+        "es": "sin equivalencia: queda en el área de ingreso",
+        "en": "no match: stays at the intake area",
+    },
+    "importar.values.none.channel": {
+        "es": "sin equivalencia: presencial",
+        "en": "no match: in person",
+    },
+    "importar.values.none.status": {
+        "es": "sin equivalencia: la fila no se importa",
+        "en": "no match: the row is not imported",
+    },
+    "importar.save": {"es": "Guardar el mapeo", "en": "Save the mapping"},
+    "importar.save.name": {"es": "Nombre del mapeo", "en": "Mapping name"},
+    "importar.save.help": {
+        "es": "Columnas y equivalencias de valores, para que la próxima planilla de esta "
+        "fuente se mapee sola. Con un nombre que ya existe, lo reemplaza.",
+        "en": "Columns and value equivalences, so the next sheet from this source maps "
+        "itself. A name that exists is replaced.",
+    },
+    "importar.movements": {"es": "Líneas de movimiento", "en": "Movement lines"},
+    "importar.movements.help": {
+        "es": "Filas que cuentan un pase o un cambio de estado de una solicitud de más "
+        "arriba: se importan como su historia ({cases} solicitudes).",
+        "en": "Rows that tell a referral or a status change of a case above them: they are "
+        "imported as its history ({cases} cases).",
+    },
+    "importar.movements.already": {
+        "es": "{lines} líneas de movimiento son de solicitudes ya importadas: no se vuelven "
+        "a aplicar (registrá los pases nuevos en el tablero).",
+        "en": "{lines} movement lines belong to cases already imported: they are not applied "
+        "again (record new referrals in the dashboard).",
+    },
+    "importar.by_category": {"es": "Por categoría", "en": "By category"},
+    "importar.by_partido": {"es": "Por partido", "en": "By partido"},
+    "importar.col.category": {"es": "Categoría", "en": "Category"},
+    "importar.col.partido": {"es": "Partido", "en": "Partido"},
+    "importar.col.sheet": {"es": "Hoja", "en": "Sheet"},
+    "importar.errors.download.help": {
+        "es": "Una planilla con esas filas tal como venían y qué corregir en cada una: "
+        "corregila y volvé a subirla (lo ya importado no se repite).",
+        "en": "A sheet with those rows as they came and what to fix in each: fix it and "
+        "upload it again (what was imported is not repeated).",
+    },
+    "importar.progress.reading": {"es": "Leyendo el archivo…", "en": "Reading the file…"},
+    "importar.progress.checking": {"es": "Revisando las filas…", "en": "Checking the rows…"},
+    "importar.progress.writing": {
+        "es": "Escribiendo las solicitudes…",
+        "en": "Writing the cases…",
+    },
+    # Duplicados: the same request from two doors, reviewed pair by pair
+    "page.duplicados": {"es": "Duplicados", "en": "Duplicates"},
+    "duplicados.caption": {
+        "es": (
+            "Solicitudes que probablemente son el mismo pedido de la misma persona, cargado por "
+            "dos puertas. Compará cada par y decidí: unificar, no es duplicado o más tarde. Los "
+            "datos personales se muestran enmascarados."
+        ),
+        "en": (
+            "Cases that are probably the same request of the same person, logged by two doors. "
+            "Compare each pair and decide: merge, not a duplicate, or later. Personal data is "
+            "shown masked."
+        ),
+    },
+    "metric.duplicates_pending": {"es": "Pares pendientes", "en": "Pending pairs"},
+    "metric.duplicates_pending.def": {
+        "es": "Pares a tu alcance que nadie revisó todavía.",
+        "en": "Pairs within your reach that nobody has reviewed yet.",
+    },
+    "metric.duplicates_later": {"es": "Para más tarde", "en": "Left for later"},
+    "metric.duplicates_later.def": {
+        "es": "Pares que alguien miró y dejó para decidir después.",
+        "en": "Pairs someone looked at and left to decide later.",
+    },
+    "metric.duplicates_merged": {"es": "Unificados", "en": "Merged"},
+    "metric.duplicates_merged.def": {
+        "es": "Pares unificados: una solicitud quedó como duplicada de la otra.",
+        "en": "Merged pairs: one case became a duplicate of the other.",
+    },
+    "metric.duplicates_not_duplicate": {"es": "No duplicados", "en": "Not duplicates"},
+    "metric.duplicates_not_duplicate.def": {
+        "es": "Pares descartados: no se vuelven a proponer.",
+        "en": "Pairs ruled out: never proposed again.",
+    },
+    "duplicados.queue": {"es": "Pares a revisar", "en": "Pairs to review"},
+    "duplicados.include_later": {
+        "es": "Incluir los dejados para más tarde",
+        "en": "Include those left for later",
+    },
+    "duplicados.page": {"es": "Página (de {pages})", "en": "Page (of {pages})"},
+    "duplicados.empty": {
+        "es": "No hay pares para revisar a tu alcance.",
+        "en": "There are no pairs to review within your reach.",
+    },
+    "duplicados.queue.def": {
+        "es": (
+            "Los pendientes primero, del puntaje más alto al más bajo; después, si se piden, "
+            "los dejados para más tarde. Puerta: área de ingreso y canal."
+        ),
+        "en": (
+            "Pending pairs first, highest score first; then, if asked for, those left for "
+            "later. Door: intake area and channel."
+        ),
+    },
+    "duplicados.decision.pendiente": {"es": "pendiente", "en": "pending"},
+    "duplicados.decision.mas_tarde": {"es": "para más tarde", "en": "left for later"},
+    "duplicados.decision.fusionada": {"es": "unificadas", "en": "merged"},
+    "duplicados.decision.no_duplicado": {"es": "no es duplicado", "en": "not a duplicate"},
+    "duplicados.col.score": {"es": "Puntaje", "en": "Score"},
+    "duplicados.col.code": {"es": "Solicitud {side}", "en": "Case {side}"},
+    "duplicados.col.door": {"es": "Puerta {side}", "en": "Door {side}"},
+    "duplicados.col.category": {"es": "Categoría {side}", "en": "Category {side}"},
+    "duplicados.col.created_at": {"es": "Ingresó {side}", "en": "Created {side}"},
+    "duplicados.col.status": {"es": "Estado {side}", "en": "Status {side}"},
+    "duplicados.col.days_apart": {"es": "Días entre ambas", "en": "Days apart"},
+    "duplicados.col.decision": {"es": "Revisión", "en": "Review"},
+    "duplicados.col.agree": {"es": "¿Coinciden?", "en": "Same?"},
+    "duplicados.choose": {"es": "Par a revisar", "en": "Pair to review"},
+    "duplicados.pair": {
+        "es": "{a} y {b} · puntaje {score}",
+        "en": "{a} and {b} · score {score}",
+    },
+    "duplicados.pair.current": {
+        "es": "Par {pair} (ya no está en la cola)",
+        "en": "Pair {pair} (no longer in the queue)",
+    },
+    "duplicados.pair.title": {"es": "Las dos solicitudes", "en": "The two cases"},
+    "duplicados.gone": {
+        "es": "Ese par ya no está a tu alcance.",
+        "en": "That pair is no longer within your reach.",
+    },
+    "duplicados.score": {"es": "Puntaje", "en": "Score"},
+    "duplicados.score.def": {
+        "es": "De 0 a 100: cuánto de lo comparado indica que es el mismo pedido.",
+        "en": "0 to 100: how much of what was compared points to the same request.",
+    },
+    "duplicados.why": {"es": "Por qué se parecen", "en": "Why they look alike"},
+    "duplicados.why.none": {
+        "es": "Sin detalle de la comparación.",
+        "en": "No detail of the comparison.",
+    },
+    "duplicados.agrees": {"es": "sí", "en": "yes"},
+    "duplicados.differs": {"es": "no", "en": "no"},
+    "duplicados.side_by_side.def": {
+        "es": (
+            "En rojo, lo que difiere entre las dos. DNI, teléfono, correo y domicilio se "
+            "comparan completos en la base aunque se vean enmascarados."
+        ),
+        "en": (
+            "In red, what differs between the two. DNI, phone, e-mail and address are compared "
+            "in full in the database even though they are shown masked."
+        ),
+    },
+    "field.intake_area": {"es": "Área de ingreso", "en": "Intake area"},
+    "field.category_group": {"es": "Grupo de categoría", "en": "Category group"},
+    "field.duplicate_of": {"es": "Duplicada de", "en": "Duplicate of"},
+    "duplicados.reveal": {
+        "es": "Ver los datos personales de una de las dos",
+        "en": "Show the personal data of one of the two",
+    },
+    "duplicados.reveal.case": {"es": "Solicitud", "en": "Case"},
+    "duplicados.decided.fusionada": {
+        "es": "{by} las unificó el {at}: queda {survivor}.",
+        "en": "{by} merged them on {at}: {survivor} remains.",
+    },
+    "duplicados.decided.no_duplicado": {
+        "es": "{by} decidió el {at} que no son duplicadas.",
+        "en": "{by} decided on {at} that they are not duplicates.",
+    },
+    "duplicados.decided.mas_tarde": {
+        "es": "{by} lo dejó para más tarde el {at}.",
+        "en": "{by} left it for later on {at}.",
+    },
+    "duplicados.survivor": {"es": "Si se unifican, queda", "en": "If merged, keep"},
+    "duplicados.merge": {"es": "Unificar…", "en": "Merge…"},
+    "duplicados.not_duplicate": {"es": "No es duplicado", "en": "Not a duplicate"},
+    "duplicados.later": {"es": "Decidir más tarde", "en": "Decide later"},
+    "duplicados.confirm.text": {
+        "es": (
+            "{duplicate} va a quedar como duplicada de {survivor} (se cierra y su historial se "
+            "ve en {survivor}). Se puede deshacer."
+        ),
+        "en": (
+            "{duplicate} will become a duplicate of {survivor} (it is closed and its history "
+            "shows in {survivor}). It can be undone."
+        ),
+    },
+    "duplicados.confirm": {"es": "Confirmar la unificación", "en": "Confirm the merge"},
+    "duplicados.cancel": {"es": "Cancelar", "en": "Cancel"},
+    "duplicados.recent": {"es": "Decisiones recientes", "en": "Recent decisions"},
+    "duplicados.recent.none": {
+        "es": "Todavía no hay decisiones sobre tus pares.",
+        "en": "No decisions on your pairs yet.",
+    },
+    "duplicados.recent.pair_id": {"es": "Par", "en": "Pair"},
+    "duplicados.recent.decision": {"es": "Decisión", "en": "Decision"},
+    "duplicados.recent.decided_at": {"es": "Fecha", "en": "When"},
+    "duplicados.recent.decided_by": {"es": "Usuario", "en": "User"},
+    "duplicados.recent.code_a": {"es": "Solicitud A", "en": "Case A"},
+    "duplicados.recent.code_b": {"es": "Solicitud B", "en": "Case B"},
+    "duplicados.recent.survivor": {"es": "Queda", "en": "Kept"},
+    "duplicados.recent.duplicate": {"es": "Duplicada", "en": "Duplicate"},
+    "duplicados.undo": {"es": "Deshacer una unificación", "en": "Undo a merge"},
+    "duplicados.undo.pair": {"es": "Unificación", "en": "Merge"},
+    "duplicados.undo.option": {
+        "es": "{duplicate} duplicada de {survivor}",
+        "en": "{duplicate} duplicate of {survivor}",
+    },
+    "duplicados.undo.reason": {"es": "Motivo", "en": "Reason"},
+    "duplicados.undo.help": {
+        "es": "Al menos 10 caracteres. La duplicada vuelve a estar abierta, con un evento que "
+        "lo dice; nada se borra.",
+        "en": "At least 10 characters. The duplicate is open again, with an event saying so; "
+        "nothing is deleted.",
+    },
+    "duplicados.undo.confirm": {"es": "Deshacer la unificación", "en": "Undo the merge"},
+    "metric.duplicate_rate": {"es": "Tasa de duplicadas", "en": "Duplicate rate"},
+    "metric.duplicate_rate.def": {
+        "es": "Ingresadas en el período que al corte estaban unificadas como duplicadas de otra, "
+        "sobre todas las ingresadas.",
+        "en": "Cases created in the period that were merged as duplicates of another at the "
+        "cut-off, over all cases created.",
+    },
+    "resumen.duplicates.breakdown": {
+        "es": "Tasa de duplicadas por área de ingreso, canal y mes",
+        "en": "Duplicate rate by intake area, channel and month",
+    },
+    "resumen.duplicates.intake_area": {"es": "Área de ingreso", "en": "Intake area"},
+    "resumen.duplicates.channel": {"es": "Canal", "en": "Channel"},
+    "resumen.duplicates.month": {"es": "Mes de ingreso", "en": "Month received"},
+    "resumen.duplicates.received": {"es": "Ingresadas", "en": "Received"},
+    "resumen.duplicates.merged": {"es": "Duplicadas", "en": "Duplicates"},
+    "resumen.duplicates.rate": {"es": "Tasa", "en": "Rate"},
+    "case.col.case_code": {"es": "Solicitud", "en": "Case"},
     "col.current_department": {"es": "Área actual", "en": "Current department"},
     "col.path": {"es": "Recorrido", "en": "Path"},
 }

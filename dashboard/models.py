@@ -151,7 +151,8 @@ class Case(Base):
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
-    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"))
+    #: NULL for an anonymous report: no DNI, no name (migration 0009).
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))
     channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
     intake_department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"))
@@ -159,7 +160,9 @@ class Case(Base):
     status: Mapped[Status] = mapped_column(enum_column(Status, "status"))
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    municipality_id: Mapped[int] = mapped_column(ForeignKey("municipalities.id"))
+    #: NULL when the request names no partido, or a place outside the province: figures by
+    #: partido show it as "sin partido" (migration 0009).
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipalities.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     first_response_at: Mapped[datetime | None] = mapped_column(DateTime)
     due_at: Mapped[datetime] = mapped_column(DateTime)
@@ -191,6 +194,13 @@ class Case(Base):
         ),
         # Duplicates and a citizen's other cases.
         Index("ix_cases_citizen_id", "citizen_id"),
+        # The cases merged into a survivor, whose history its timeline shows (migration 0010).
+        Index(
+            "ix_cases_duplicate_of_id",
+            "duplicate_of_id",
+            postgresql_where=text("duplicate_of_id IS NOT NULL"),
+            sqlite_where=text("duplicate_of_id IS NOT NULL"),
+        ),
     )
 
 

@@ -19,6 +19,7 @@ from pages import (
     bandejas,
     catalogo,
     derivaciones,
+    duplicados,
     importar,
     pendientes,
     resumen,
@@ -54,6 +55,7 @@ ALL_PAGES = {
     "catalogo": (catalogo.render, "page.catalogo", ":material/tune:", "nav.section.admin"),
     "auditoria": (auditoria.render, "page.auditoria", ":material/policy:", "nav.section.admin"),
     "importar": (importar.render, "page.importar", ":material/upload_file:", "nav.section.intake"),
+    "duplicados": (duplicados.render, "page.duplicados", ":material/join:", "nav.section.intake"),
 }
 
 

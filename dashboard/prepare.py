@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from auth.demo import ensure_demo_users
 from dashboard.db import build_engine, describe_url
 from dashboard.domain import local_now
+from dashboard.duplicates.find import scan
 from dashboard.i18n import format_int
 from dashboard.imports.samples import write_samples
 from dashboard.migrate import upgrade
@@ -59,6 +60,9 @@ def _prepare_demo(engine: Engine) -> None:
             until=local_now().date(),
             show_progress=True,
         )
+        # So that the "Duplicados" queue opens with the seed's repeated requests to review.
+        found = scan(engine).found
+        print(f"Posibles duplicadas para revisar: {format_int(found)}")
     ensure_demo_users(engine)
     if cases == 0 or not DEMO_SAMPLES.exists():
         write_samples(engine, DEMO_SAMPLES, seed=DEMO_SEED)

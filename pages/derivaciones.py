@@ -47,7 +47,7 @@ def render() -> None:
     _headline(summary)
     _diagram(filters, int(summary["cases"]))
     _hops_and_destinations(filters)
-    _dwell(filters)
+    _dwell(filters, int(summary["stays_ending_before_start"]))
 
     st.header(t("derivaciones.flows"))
     flows = run_query(referral_flows, filters)
@@ -111,7 +111,7 @@ def _hops_and_destinations(filters: CaseFilters) -> None:
     )  # fmt: skip
 
 
-def _dwell(filters: CaseFilters) -> None:
+def _dwell(filters: CaseFilters, ending_before_start: int) -> None:
     st.subheader(t("derivaciones.dwell"))
     # Busiest first: a median over two stays says little (a header click sorts otherwise).
     dwell = run_query(department_dwell, filters).sort_values("stays", ascending=False)
@@ -134,6 +134,10 @@ def _dwell(filters: CaseFilters) -> None:
             "p90_days": st.column_config.NumberColumn(t("col.p90_days"), **days),
         },
     )
+    if ending_before_start:
+        st.caption(
+            t("derivaciones.dwell.left_out", stays=format_int(ending_before_start, language()))
+        )
     st.caption(t("derivaciones.dwell.def"))
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.import_view import batches, chosen_area, confirm, planned, preview, uploaded_file
+from dashboard.import_view import (
+    batches,
+    chosen_area,
+    confirm,
+    planned,
+    preview,
+    save_mapping,
+    uploaded_file,
+)
 from dashboard.ui import t
 
 
@@ -17,9 +25,11 @@ def render() -> None:
         return
     area_id, _ = area
     upload = uploaded_file()
-    plan = planned(*upload, area_id) if upload else None
-    if plan is not None:
+    planning = planned(*upload, area_id) if upload else None
+    if planning is not None:
+        plan, saved = planning
         preview(plan)
+        save_mapping(plan, area_id, saved)
         if plan.to_import:
             confirm(plan, area_id)
     st.header(t("importar.batches"))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.charts import horizontal_bars
 from dashboard.data import run_query
+from dashboard.duplicates_view import duplicate_rate_figure
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.ui import chart, figure, language, t
@@ -18,10 +19,11 @@ def render() -> None:
     st.caption(t("resumen.caption", as_of=filters.as_of.strftime("%d/%m/%Y %H:%M")))
 
     figures = run_query(headline_figures, filters).iloc[0]
-    open_column, inflow_column, overdue_column = st.columns(3)
+    open_column, inflow_column, overdue_column, duplicate_column = st.columns(4)
     figure(open_column, "metric.open_cases", figures["open_cases"])
     figure(inflow_column, "metric.inflow_7d", figures["inflow_7d"])
     figure(overdue_column, "metric.overdue", figures["overdue_cases"])
+    duplicate_rate_figure(duplicate_column, filters)
 
     by_channel = run_query(cases_by_channel, filters)
     if by_channel.empty:

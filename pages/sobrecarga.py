@@ -9,13 +9,13 @@ from dashboard.charts import ratio_heatmap
 from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
-from dashboard.i18n import format_decimal, format_percent
+from dashboard.i18n import format_decimal, format_int, format_percent
 from dashboard.maps import partido_map
 from dashboard.ui import chart, figure, label, language, or_dash, t
 from queries.backlog import weekly_department_flows
 from queries.overload import overload_hotspots, weekly_ratios
-from queries.spikes import department_spikes, partido_spikes
-from queries.territory import partido_measures
+from queries.spikes import BASELINE_WEEKS, department_spikes, partido_spikes, unjudged_units
+from queries.territory import partido_measures, unplaced_cases
 
 #: Map measures: column → how its values are written.
 MAP_MEASURES = {"open_per_10k": "rate", "inflow_per_10k": "rate", "overdue_share": "share"}
@@ -45,8 +45,13 @@ def render() -> None:
 
     st.header(t("sobrecarga.spikes"))
     st.caption(t("sobrecarga.spikes.def"))
+    _unjudged(run_query(unjudged_units, filters))
     _spike_table("sobrecarga.spikes.departments", department_jumps, "department")
-    _spike_table("sobrecarga.spikes.partidos", partido_jumps, "partido")
+    _spike_table(
+        "sobrecarga.spikes.partidos",
+        partido_jumps.assign(partido=partido_jumps["partido"].fillna(t("partido.none"))),
+        "partido",
+    )
 
 
 def _hotspot_table(hotspots: pd.DataFrame) -> None:
@@ -138,6 +143,24 @@ def _partido_map(measures: pd.DataFrame) -> None:
         note=t("map.sources"),
     )
     chart(province, t(f"map.{chosen}.def") + " " + t("map.sources"))
+    unplaced = unplaced_cases(measures)
+    if unplaced["in_filter"] and (unplaced["open_cases"] or unplaced["inflow"]):
+        lang = language()
+        st.caption(
+            t("map.unplaced", open=format_int(unplaced["open_cases"], lang),
+              inflow=format_int(unplaced["inflow"], lang))
+        )  # fmt: skip
+
+
+def _unjudged(units: pd.DataFrame) -> None:
+    """Say how many units had too little history to be judged, if any."""
+    count = units.set_index("unit")["units"]
+    if count.sum():
+        lang = language()
+        st.caption(
+            t("sobrecarga.spikes.unjudged", departments=format_int(count["department"], lang),
+              partidos=format_int(count["partido"], lang), weeks=BASELINE_WEEKS)
+        )  # fmt: skip
 
 
 def _spike_table(title_key: str, spikes: pd.DataFrame, name_column: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.case_view import case_detail, case_record
+from dashboard.case_view import case_detail, case_record, is_anonymous
 from dashboard.commands import CommandError, reveal_personal_data
 from dashboard.data import current_engine
 from dashboard.session import current_actor
@@ -31,6 +31,9 @@ def render() -> None:
     revealed = st.session_state.get(f"revealed:{case['code']}")
     if revealed:
         field_table(revealed, ["dni", "first_name", "last_name", "phone", "email", "address"])
+        return
+    if is_anonymous(case):
+        st.info(t("solicitud.anonymous"))
         return
     field_table(case, ["dni", "citizen"])
     if not actor.may_reveal(int(case["department_id"])):

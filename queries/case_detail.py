@@ -7,7 +7,7 @@ honour the reader's scope exactly as ``queries.cases.case_overview`` does.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, func, select, union
 from sqlalchemy.orm import aliased
 
 from dashboard.models import Case, CaseEvent, Department, Staff, User
@@ -15,11 +15,15 @@ from queries._frames import to_frame
 
 
 def case_timeline(connection: Connection, code: str, scope: tuple[int, ...] | None) -> pd.DataFrame:
-    """Every event of the case, oldest first: when, what, who, from where to where, and why."""
+    """Every event of the case, oldest first: when, which case, what, who, from where to where,
+    and why. The history of the cases merged into it as duplicates (``duplicate_of``) is part
+    of its own, each event with its ``case_code``."""
     source, target = aliased(Department), aliased(Department)
+    the_case = select(Case.id).where(*_the_case(code, scope))
+    merged_into_it = select(Case.id).where(Case.duplicate_of_id.in_(the_case))
     query = (
         select(
-            CaseEvent.at, CaseEvent.kind,
+            CaseEvent.at, Case.code.label("case_code"), CaseEvent.kind,
             func.coalesce(Staff.name, User.display_name).label("actor"),
             source.name.label("from_department"), target.name.label("to_department"),
             CaseEvent.from_status, CaseEvent.to_status, CaseEvent.reason, CaseEvent.note,
@@ -29,7 +33,7 @@ def case_timeline(connection: Connection, code: str, scope: tuple[int, ...] | No
         .outerjoin(User, User.id == CaseEvent.actor_user_id)
         .outerjoin(source, source.id == CaseEvent.from_department_id)
         .outerjoin(target, target.id == CaseEvent.to_department_id)
-        .where(*_the_case(code, scope))
+        .where(CaseEvent.case_id.in_(union(the_case, merged_into_it)))
         .order_by(CaseEvent.at, CaseEvent.id)
     )  # fmt: skip
     return to_frame(connection, query)

@@ -63,7 +63,7 @@ def open_case_page(
         .join(Case, Case.id == page.c.id)
         .join(Department, Department.id == Case.department_id)
         .join(Category, Category.id == Case.category_id)
-        .join(Citizen, Citizen.id == Case.citizen_id)
+        .outerjoin(Citizen, Citizen.id == Case.citizen_id)  # none for an anonymous report
         .outerjoin(Staff, Staff.id == Case.assignee_id)
         .order_by(*SORTS[options.sort])
     )  # fmt: skip

@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import Connection, String, func, literal, select
+from sqlalchemy import Connection, Integer, String, case, func, literal, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from dashboard.models import Case, Category, Channel, Citizen, Department, Municipality, Staff
 from queries._frames import to_frame
@@ -26,11 +28,43 @@ def initials(first_name, last_name) -> object:
     )
 
 
+def masked_tail(value) -> object:
+    """``***101``: the last three characters of a phone or an address, enough to tell two
+    apart when comparing cases; empty stays empty."""
+    return literal("***") + func.substr(value, func.length(value) - 2, 3, type_=String)
+
+
+def masked_email(email) -> object:
+    """``a***@example.com``: the first letter and the domain (nothing more when there is no
+    "@"); empty stays empty."""
+    domain = case((at_sign(email) > 0, func.substr(email, at_sign(email))), else_=literal(""))
+    return func.substr(email, 1, 1) + literal("***") + domain
+
+
+class at_sign(FunctionElement):  # a SQL function, named like one
+    """Where "@" is in the text (1-based; 0 when absent), on both back ends."""
+
+    type = Integer()
+    name = "at_sign"
+    inherit_cache = True
+
+
+@compiles(at_sign, "postgresql")
+def _at_sign_postgresql(element: at_sign, compiler, **kw) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)}, '@')"
+
+
+@compiles(at_sign, "sqlite")
+def _at_sign_sqlite(element: at_sign, compiler, **kw) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)}, '@')"
+
+
 def case_overview(
     connection: Connection, code: str, scope: tuple[int, ...] | None, as_of: datetime
 ) -> pd.DataFrame:
     """One case by its public code (none if outside ``scope``), with masked citizen data
-    and whether it is ``overdue`` at ``as_of``."""
+    and whether it is ``overdue`` at ``as_of``. ``partido`` is empty for a case with no
+    partido, ``dni`` and ``citizen`` for an anonymous one (no identified citizen)."""
     query = (
         select(
             Case.code, Case.version, Case.status, Case.priority, Case.created_at, Case.due_at,
@@ -45,8 +79,8 @@ def case_overview(
         .join(Department, Department.id == Case.department_id)
         .join(Category, Category.id == Case.category_id)
         .join(Channel, Channel.id == Case.channel_id)
-        .join(Municipality, Municipality.id == Case.municipality_id)
-        .join(Citizen, Citizen.id == Case.citizen_id)
+        .outerjoin(Municipality, Municipality.id == Case.municipality_id)
+        .outerjoin(Citizen, Citizen.id == Case.citizen_id)
         .outerjoin(Staff, Staff.id == Case.assignee_id)
         .where(Case.code == code.strip().upper())
     )  # fmt: skip

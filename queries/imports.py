@@ -7,7 +7,14 @@ from sqlalchemy import Connection, String, cast, literal, select, union_all
 from sqlalchemy.orm import aliased
 
 from dashboard.domain import DepartmentKind
-from dashboard.models import Category, Channel, Department, ImportBatch, Municipality
+from dashboard.models import (
+    Category,
+    Channel,
+    Department,
+    ImportBatch,
+    ImportMapping,
+    Municipality,
+)
 from queries._frames import to_frame
 
 
@@ -53,5 +60,17 @@ def import_batches(connection: Connection, intake_department_ids: tuple[int, ...
         .join(Department, Department.id == ImportBatch.intake_department_id)
         .where(ImportBatch.intake_department_id.in_(intake_department_ids))
         .order_by(ImportBatch.id.desc())
+    )  # fmt: skip
+    return to_frame(connection, query)
+
+
+def saved_mappings(connection: Connection, intake_department_id: int) -> pd.DataFrame:
+    """The area's saved mappings, the most recently saved first: ``name, mapping`` (JSON
+    text), ``updated_at, updated_by``."""
+    query = (
+        select(ImportMapping.name, ImportMapping.mapping, ImportMapping.updated_at,
+               ImportMapping.updated_by)
+        .where(ImportMapping.intake_department_id == intake_department_id)
+        .order_by(ImportMapping.updated_at.desc(), ImportMapping.id.desc())
     )  # fmt: skip
     return to_frame(connection, query)

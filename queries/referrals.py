@@ -151,6 +151,13 @@ def _stays(
     )  # fmt: skip
 
 
+def _ends_before_start(stays: Subquery) -> ColumnElement[bool]:
+    """A stay of a case closed before the stay began (an event after the closing, as imported
+    sheets have): it has no end to measure, so the time in each department leaves it out and
+    the page says how many."""
+    return and_(stays.c.closed == 1, stays.c.left_at.is_(None))
+
+
 def _hops() -> ColumnElement[int]:
     """A case's hops, aggregated over its stays: the stays after its first department."""
     count = func.count()
@@ -167,7 +174,8 @@ def _cases_reaching(stays: Subquery, step: int) -> ColumnElement[int]:
 
 def referral_summary(connection: Connection, filters: CaseFilters) -> pd.DataFrame:
     """One row: ``cases, referred_cases, referral_rate, mean_hops, ping_pong_cases,
-    many_hops_cases`` (3 hops or more). Rates and means are over every case of the cohort."""
+    many_hops_cases`` (3 hops or more), ``stays_ending_before_start`` (left out of
+    ``department_dwell``). Rates and means are over every case of the cohort."""
     cohort = _Cohort.read(connection, filters)
     stays = cohort.stays()
     query = select(
@@ -175,6 +183,7 @@ def referral_summary(connection: Connection, filters: CaseFilters) -> pd.DataFra
         func.count().filter(stays.c.step >= 2).label("hops"),
         func.count(stays.c.case_id.distinct()).filter(stays.c.revisit).label("ping_pong"),
         _cases_reaching(stays, MANY_HOPS + 1).label("many_hops_cases"),
+        func.count().filter(_ends_before_start(stays)).label("ends_before_start"),
     )
     row = connection.execute(query).one()
     cases = cohort.cases
@@ -187,6 +196,7 @@ def referral_summary(connection: Connection, filters: CaseFilters) -> pd.DataFra
                 "mean_hops": row.hops / cases if cases else 0.0,
                 "ping_pong_cases": row.ping_pong,
                 "many_hops_cases": row.many_hops_cases,
+                "stays_ending_before_start": row.ends_before_start,
             }
         ]
     )
@@ -410,6 +420,8 @@ def department_dwell(connection: Connection, filters: CaseFilters) -> pd.DataFra
     ``department_id, department, kind, stays, median_hours, p90_hours``, longest first.
 
     Stays still running are left out, so for a recent period long stays are under-counted.
+    So are the stays of a case closed before they began (``_ends_before_start``), which
+    ``referral_summary`` counts as ``stays_ending_before_start`` for the page to say.
     """
     stays = _Cohort.read(connection, filters).stays()
     ended = (

@@ -22,6 +22,16 @@ Weekly counts are aggregated in the database (one row per unit and week with cas
 rolling median and MAD run in pandas on that small frame, where weeks with no cases are laid
 out as zeros (``queries.weeks.weeks_between``).
 
+**Only units with history are judged.** A unit's week is judged only when the unit's first
+case (under the same filters) came at least ``baseline_weeks`` whole weeks before it: without
+that, the weeks before the unit existed in the base (a sheet imported for one week, a new
+department) read as zeros, the median and threshold as 0, and every week of it as a spike.
+Each unit needs one cheap probe for a case before the baseline (an EXISTS that stops at the
+first case it finds), and only when the baseline's first week holds none of its cases.
+
+Cases with no partido (``municipality_id`` NULL) are one more partido unit, with an empty id
+and name ("sin partido" on the page), judged like the others.
+
 Weeks are calendar weeks, Monday to Sunday, counted whole. The weeks judged are those that
 overlap the period and have ended by the cut-off (``filters.as_of``): the running week is not
 judged, because a half week would look like a drop and cannot be compared with whole ones.
@@ -34,7 +44,7 @@ from datetime import datetime
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, exists, func, literal, select, union_all
 from sqlalchemy.orm import InstrumentedAttribute
 
 from dashboard.models import Case, Department, Municipality
@@ -55,6 +65,8 @@ MAD_TO_SD = 1.4826
 MEASURES = [
     "week_start", "inflow", "baseline_median", "mad", "spread", "threshold", "excess", "ratio",
 ]  # fmt: skip
+#: The measures that compare a week with its baseline: empty where the week is not judged.
+AGAINST_BASELINE = ["baseline_median", "mad", "spread", "threshold", "excess", "ratio"]
 
 
 @dataclass(frozen=True)
@@ -90,8 +102,10 @@ def department_spikes(
 
     Columns: ``department_id, department, week_start, inflow, baseline_median, mad, spread,
     threshold, excess, ratio`` (``ratio`` = inflow ÷ baseline median, empty where that is 0).
-    ``all_weeks`` returns every judged week instead, with a ``spike`` flag, in unit and week
-    order (to see the ordinary weeks beside the spikes).
+    ``all_weeks`` returns every week of the period's units instead, with a ``judged`` flag
+    (false when the unit had under ``baseline_weeks`` weeks of history before it; its baseline
+    measures are then empty) and a ``spike`` flag, in unit and week order (to see the ordinary
+    weeks beside the spikes).
     """
     return _judged(connection, filters, DEPARTMENT, baseline_weeks, k, min_excess, all_weeks)
 
@@ -105,8 +119,24 @@ def partido_spikes(
     all_weeks: bool = False,
 ) -> pd.DataFrame:
     """As ``department_spikes``, per partido (the case's ``municipality_id``): columns
-    ``municipality_id, clave, partido`` then the same measures."""
+    ``municipality_id, clave, partido`` then the same measures; the cases with no partido are
+    one unit whose three columns are empty."""
     return _judged(connection, filters, PARTIDO, baseline_weeks, k, min_excess, all_weeks)
+
+
+def unjudged_units(
+    connection: Connection, filters: CaseFilters, baseline_weeks: int = BASELINE_WEEKS
+) -> pd.DataFrame:
+    """``unit, units``: how many departments (``unit`` "department") and partidos
+    ("partido", "sin partido" included) with cases in the period's weeks were left unjudged
+    in at least one judged week for lack of ``baseline_weeks`` weeks of history, so the page
+    can say that a quiet spike list is not the whole story."""
+    counts = []
+    for name, unit in (("department", DEPARTMENT), ("partido", PARTIDO)):
+        weeks = _against_baseline(connection, filters, unit, baseline_weeks, K, MIN_EXCESS)
+        unjudged = weeks.loc[~weeks["judged"].astype(bool), unit.id_name]
+        counts.append({"unit": name, "units": unjudged.nunique(dropna=False)})
+    return pd.DataFrame(counts)
 
 
 def judged_weeks(filters: CaseFilters) -> list[datetime]:
@@ -131,9 +161,9 @@ def _against_baseline(
     k: float,
     min_excess: int,
 ) -> pd.DataFrame:
-    """Each unit's judged weeks with baseline, threshold and the ``spike`` flag."""
+    """Each unit's judged weeks with baseline, threshold, the ``judged`` and ``spike`` flags."""
     id_name = unit.id_name
-    columns = [id_name, *unit.labels, *MEASURES, "spike"]
+    columns = [id_name, *unit.labels, *MEASURES, "judged", "spike"]
     judged = judged_weeks(filters)
     if not judged:
         return pd.DataFrame(columns=columns)
@@ -144,10 +174,12 @@ def _against_baseline(
         return pd.DataFrame(columns=columns)
 
     weeks = weeks_between(first, end)
-    units, unit_index = np.unique(counts["unit_id"].to_numpy(), return_inverse=True)
+    # A unit with no id (the cases with no partido) is a unit too: factorize keeps NA as one.
+    unit_index, units = pd.factorize(counts["unit_id"], sort=True, use_na_sentinel=False)
     week_index = ((counts["week"] - first) // WEEK).to_numpy()
     inflow = np.zeros((len(units), len(weeks)), dtype=np.int64)
     np.add.at(inflow, (unit_index, week_index), counts["inflow"].to_numpy())
+    history_from = _history_start(connection, filters, unit, units, inflow, first)
     # Window i holds weeks i .. i + baseline_weeks - 1: the baseline of week i + baseline_weeks.
     windows = np.lib.stride_tricks.sliding_window_view(inflow, baseline_weeks, axis=1)
     windows = windows[:, : inflow.shape[1] - baseline_weeks]
@@ -155,21 +187,70 @@ def _against_baseline(
     mad = np.median(np.abs(windows - median[..., None]), axis=2)
     judged_inflow = inflow[:, baseline_weeks:]
 
+    # Judged week j (0-based) has its baseline in weeks j .. j + baseline_weeks - 1 of the
+    # frame: the unit has enough history when its first case is in week j or before.
+    enough_history = np.arange(len(judged))[None, :] >= history_from[:, None]
+
     frame = pd.DataFrame(
         {
-            id_name: np.repeat(units, len(judged)),
+            id_name: units.repeat(len(judged)),
             "week_start": np.tile(np.array(judged, dtype="datetime64[us]"), len(units)),
             "inflow": judged_inflow.ravel(),
             "baseline_median": median.ravel(),
             "mad": mad.ravel(),
+            "judged": enough_history.ravel(),
         }
     )
     frame["spread"] = np.maximum(MAD_TO_SD * frame["mad"], np.sqrt(frame["baseline_median"]))
     frame["threshold"] = frame["baseline_median"] + k * frame["spread"]
     frame["excess"] = frame["inflow"] - frame["baseline_median"]
     frame["ratio"] = frame["inflow"] / frame["baseline_median"].where(frame["baseline_median"] > 0)
-    frame["spike"] = (frame["inflow"] > frame["threshold"]) & (frame["excess"] >= min_excess)
+    frame.loc[~frame["judged"], AGAINST_BASELINE] = np.nan
+    frame["spike"] = (
+        frame["judged"] & (frame["inflow"] > frame["threshold"]) & (frame["excess"] >= min_excess)
+    )
     return frame.merge(_labels(connection, unit), on=id_name, how="left")[columns]
+
+
+def _history_start(
+    connection: Connection,
+    filters: CaseFilters,
+    unit: _Unit,
+    units: pd.Index,
+    inflow: np.ndarray,
+    first: datetime,
+) -> np.ndarray:
+    """Per unit, the week (index into ``inflow``'s columns) its history starts: 0 when it had
+    a case in the first week or before, else its first week with a case. Only units with no
+    case in the first week are probed for an earlier one."""
+    start = (inflow > 0).argmax(axis=1)
+    late = [position for position in range(len(units)) if start[position] > 0]
+    for position in _seen_before(connection, filters, unit, [units[p] for p in late], first):
+        start[late[position]] = 0
+    return start
+
+
+def _seen_before(
+    connection: Connection, filters: CaseFilters, unit: _Unit, unit_ids: list, moment: datetime
+) -> set[int]:
+    """Positions in ``unit_ids`` (an id, or NA for "no unit") of the units with a case
+    created before ``moment`` under the filters: one EXISTS each, which stops at the first
+    case it finds, all in one statement."""
+    if not unit_ids:
+        return set()
+    conditions = [Case.created_at < moment, *dimension_conditions(filters)]
+    probes = [
+        select(literal(position).label("position")).where(
+            exists().where(_of_unit(unit, unit_id), *conditions)
+        )
+        for position, unit_id in enumerate(unit_ids)
+    ]
+    return set(connection.execute(union_all(*probes)).scalars())
+
+
+def _of_unit(unit: _Unit, unit_id: object) -> ColumnElement[bool]:
+    """The cases of one unit; an empty id stands for the cases with none (no partido)."""
+    return unit.case_column.is_(None) if pd.isna(unit_id) else unit.case_column == int(unit_id)
 
 
 def _weekly_counts(
@@ -184,6 +265,7 @@ def _weekly_counts(
     )
     frame = to_frame(connection, query)
     frame["week"] = pd.to_datetime(frame["week"])
+    frame["unit_id"] = frame["unit_id"].astype("Int64")
     return frame
 
 
@@ -198,7 +280,7 @@ def _labels(connection: Connection, unit: _Unit) -> pd.DataFrame:
 
 def _spikes_only(weeks: pd.DataFrame, unit: _Unit) -> pd.DataFrame:
     """The spike weeks, largest excess first (then the larger ratio, the earlier week)."""
-    spikes = weeks[weeks["spike"].astype(bool)].drop(columns="spike")
+    spikes = weeks[weeks["spike"].astype(bool)].drop(columns=["judged", "spike"])
     return spikes.sort_values(
         ["excess", "ratio", "week_start", unit.id_name], ascending=[False, False, True, True]
     ).reset_index(drop=True)

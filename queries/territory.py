@@ -20,7 +20,8 @@ PER_INHABITANTS = 10_000
 
 
 def partido_measures(connection: Connection, filters: CaseFilters) -> pd.DataFrame:
-    """One row per partido (all 134, zeros where there are no cases), ordered by ``clave``.
+    """One row per partido (all 134, zeros where there are no cases), ordered by ``clave``,
+    then one row for the cases with no partido.
 
     Columns: ``municipality_id, clave, partido, zone, population, open_cases`` (open at the
     cut-off), ``inflow`` (created in the period), ``overdue_cases`` (overdue at the cut-off),
@@ -28,10 +29,16 @@ def partido_measures(connection: Connection, filters: CaseFilters) -> pd.DataFra
     nothing is open) and ``in_filter``. A partido left out by the partido filter keeps its row
     with ``in_filter`` false and empty measures, so a map shows it as "not selected" rather
     than as zero.
+
+    The last row (``municipality_id``, ``clave`` and ``partido`` empty: "sin partido") counts
+    the cases whose sheet named no partido or a place outside the province, so that no case is
+    dropped from the figures by partido. It has no population, hence no rates per 10,000
+    inhabitants, and no outline on the map; a partido filter leaves it out like any other row.
     """
     as_of = filters.as_of
     inflow = created_between(filters.period_start, as_of)
-    counts = (
+    counts = to_frame(
+        connection,
         select(
             Case.municipality_id,
             func.count().filter(open_at(as_of)).label("open_cases"),
@@ -39,34 +46,43 @@ def partido_measures(connection: Connection, filters: CaseFilters) -> pd.DataFra
             func.count().filter(overdue_at(as_of)).label("overdue_cases"),
         )
         .where(or_(open_at(as_of), inflow), *dimension_conditions(filters))
-        .group_by(Case.municipality_id)
-        .subquery()
+        .group_by(Case.municipality_id),
     )
-    query = (
+    partidos = to_frame(
+        connection,
         select(
             Municipality.id.label("municipality_id"),
             Municipality.clave,
             Municipality.name.label("partido"),
             Municipality.zone,
             Municipality.population,
-            func.coalesce(counts.c.open_cases, 0).label("open_cases"),
-            func.coalesce(counts.c.inflow, 0).label("inflow"),
-            func.coalesce(counts.c.overdue_cases, 0).label("overdue_cases"),
-        )
-        .outerjoin(counts, counts.c.municipality_id == Municipality.id)
-        .order_by(Municipality.clave)
+        ).order_by(Municipality.clave),
     )
-    frame = to_frame(connection, query)
-    people = frame["population"].where(frame["population"] > 0)
-    frame["open_per_10k"] = frame["open_cases"] * PER_INHABITANTS / people
-    frame["inflow_per_10k"] = frame["inflow"] * PER_INHABITANTS / people
-    frame["overdue_share"] = frame["overdue_cases"] / frame["open_cases"].where(
+    measures = ["open_cases", "inflow", "overdue_cases"]
+    counts["municipality_id"] = counts["municipality_id"].astype("Int64")
+    placed = partidos.astype({"municipality_id": "Int64"}).merge(
+        counts, on="municipality_id", how="left"
+    )
+    unplaced = counts[counts["municipality_id"].isna()].reindex(columns=placed.columns)
+    if unplaced.empty:
+        unplaced = pd.DataFrame([{column: pd.NA for column in placed.columns}])
+    frame = pd.concat([placed, unplaced], ignore_index=True)
+    frame[measures] = frame[measures].fillna(0).astype("Int64")
+    frame["population"] = frame["population"].astype("Int64")
+    people = frame["population"].where(frame["population"] > 0).astype(float)
+    frame["open_per_10k"] = frame["open_cases"].astype(float) * PER_INHABITANTS / people
+    frame["inflow_per_10k"] = frame["inflow"].astype(float) * PER_INHABITANTS / people
+    frame["overdue_share"] = frame["overdue_cases"].astype(float) / frame["open_cases"].where(
         frame["open_cases"] > 0
-    )
+    ).astype(float)
     selected = set(filters.municipality_ids)
     frame["in_filter"] = frame["municipality_id"].isin(selected) if selected else True
-    measures = ["open_cases", "inflow", "overdue_cases"]
-    frame[measures] = frame[measures].astype("Int64")
+    frame["in_filter"] = frame["in_filter"].astype(bool)
     rates = ["open_per_10k", "inflow_per_10k", "overdue_share"]
     frame.loc[~frame["in_filter"], measures + rates] = pd.NA
     return frame
+
+
+def unplaced_cases(measures: pd.DataFrame) -> pd.Series:
+    """The "sin partido" row of ``partido_measures``: the cases a map cannot draw."""
+    return measures[measures["municipality_id"].isna()].iloc[0]

@@ -24,6 +24,7 @@ from dashboard.models import (
     Channel,
     Citizen,
     Department,
+    DuplicatePair,
     Municipality,
     SlaTarget,
     Staff,
@@ -160,18 +161,21 @@ def add_case(
     assignee: int | None = None,
     due_at: datetime | None = None,
     paused_at: datetime | None = None,
+    intake: int | None = None,
+    citizen: int | None = None,
 ) -> int:
     """One case and its intake event; closed when ``closed_at`` is given, waiting (its clock
-    stopped) when ``paused_at`` is. ``due_at`` overrides ``due_in``."""
+    stopped) when ``paused_at`` is. ``due_at`` overrides ``due_in``. By default it came in
+    through Modernización from Ana Pérez."""
     waiting = Status.EN_ESPERA if paused_at else Status.ASIGNADA
     status = status or (Status.CERRADA if closed_at else waiting)
     assert (status in CLOSED_STATUSES) == (closed_at is not None)
     with Session(engine) as session:
         case = Case(
             code=f"MDC-{created_at.year}-{next(_sequence):06d}",
-            citizen_id=world.citizen,
+            citizen_id=citizen or world.citizen,
             channel_id=channel or world.whatsapp,
-            intake_department_id=world.intake,
+            intake_department_id=intake or world.intake,
             category_id=category or world.flood,
             priority=Priority.MEDIA,
             status=status,
@@ -190,12 +194,53 @@ def add_case(
                 case_id=case.id,
                 kind=EventKind.CREATED,
                 at=created_at,
-                to_department_id=world.intake,
+                to_department_id=intake or world.intake,
                 to_status=Status.NUEVA,
             )
         )
         session.commit()
         return case.id
+
+
+def add_department(engine: Engine, code: str, name: str, kind: DepartmentKind) -> int:
+    """One more department (another intake area, another internal department)."""
+    with Session(engine) as session:
+        department = Department(code=code, name=name, kind=kind, weekly_capacity=20)
+        session.add(department)
+        session.commit()
+        return department.id
+
+
+def add_citizen(
+    engine: Engine,
+    dni: str,
+    first_name: str,
+    last_name: str,
+    *,
+    phone: str | None = None,
+    email: str | None = None,
+    address: str | None = None,
+) -> int:
+    with Session(engine) as session:
+        citizen = Citizen(dni=dni, first_name=first_name, last_name=last_name, phone=phone,
+                          email=email, address=address)  # fmt: skip
+        session.add(citizen)
+        session.commit()
+        return citizen.id
+
+
+def add_duplicate_pair(
+    engine: Engine, case_id: int, other_case_id: int, score: int, found_at: datetime
+) -> int:
+    """A pending pair of probable duplicates, stored as the finder stores it (lower id
+    first), with no reasons: for tests of reads that do not render them."""
+    first, second = sorted((case_id, other_case_id))
+    with Session(engine) as session:
+        pair = DuplicatePair(case_id=first, other_case_id=second, score=score, reasons="{}",
+                             found_at=found_at)  # fmt: skip
+        session.add(pair)
+        session.commit()
+        return pair.id
 
 
 PASSWORD = "contraseña-de-prueba"
@@ -229,6 +274,7 @@ def add_event(
     *,
     from_department: int | None = None,
     to_department: int | None = None,
+    from_status: Status | None = None,
     to_status: Status | None = None,
     actor_staff: int | None = None,
     actor_user: int | None = None,
@@ -239,7 +285,7 @@ def add_event(
         session.add(
             CaseEvent(
                 case_id=case_id, kind=kind, at=at, from_department_id=from_department,
-                to_department_id=to_department, to_status=to_status,
+                to_department_id=to_department, from_status=from_status, to_status=to_status,
                 actor_staff_id=actor_staff, actor_user_id=actor_user, reason=reason,
             )
         )  # fmt: skip

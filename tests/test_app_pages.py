@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from auth.roles import PAGES
 from dashboard.domain import Role, local_now
-from dashboard.i18n import translate
+from dashboard.i18n import format_percent, translate
 from dashboard.navigation import ALL_PAGES
 from tests.apptest_pages import APP, metrics, open_page, role_pages, signed_in
 
@@ -35,13 +35,14 @@ def test_resumen_shows_the_province_figures_to_the_cabinet(app_database: Engine,
         translate("metric.open_cases", lang): "3",
         translate("metric.inflow_7d", lang): "1",
         translate("metric.overdue", lang): "1",
+        translate("metric.duplicate_rate", lang): format_percent(0, lang),  # none merged
     }
     assert translate("metric.overdue.def", lang) in [caption.value for caption in at.caption]
 
 
 def test_a_supervisor_sees_only_her_departments(app_database: Engine) -> None:
     at = run_app("es", "supervisora")
-    assert list(metrics(at).values()) == ["2", "1", "1"]
+    assert list(metrics(at).values()) == ["2", "1", "1", "0,0 %"]
     assert at.multiselect(key="area").options == ["Asistencia Alimentaria"]
 
 
@@ -91,7 +92,7 @@ def test_the_page_recovers_once_the_database_is_back(
     monkeypatch.setenv("DATABASE_URL", good_url)
     at.run()
     assert not at.error
-    assert len(at.metric) == 3
+    assert len(at.metric) == 4
 
 
 def test_a_database_without_tables_says_how_to_create_them(
@@ -120,7 +121,7 @@ def test_refuses_to_start_without_a_safe_cookie_key_outside_the_demo(
 def test_filters_narrow_the_figures(app_database: Engine) -> None:
     at = run_app("es")
     at.multiselect(key="partido").select("Tandil").run()  # no cases there
-    assert list(metrics(at).values()) == ["0", "0", "0"]
+    assert list(metrics(at).values()) == ["0", "0", "0", "—"]  # no rate over no cases
     assert at.info[0].value == translate("empty.period", "es")
 
 

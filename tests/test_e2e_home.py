@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from dashboard.db import build_engine
-from dashboard.domain import local_now
+from dashboard.domain import EventKind, Status, local_now
+from dashboard.i18n import format_percent
 from dashboard.migrate import upgrade
-from tests.builders import PASSWORD, add_case, add_role_users, small_world
+from tests.builders import PASSWORD, add_case, add_event, add_role_users, small_world
 from tests.e2e_server import chromium, log_in, running_app, wait_for_run
 
 pytestmark = pytest.mark.e2e
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 
-# The same three figures, written directly in SQL (not through queries/), cut at now.
+# The same four figures, written directly in SQL (not through queries/), cut at now.
 DIRECT_SQL = """
 SELECT
+  SUM(CASE WHEN created_at >= :period_start AND created_at < :now THEN 1 ELSE 0 END)
+    AS received,
+  SUM(CASE WHEN created_at >= :period_start AND created_at < :now AND status = 'duplicada'
+      THEN 1 ELSE 0 END) AS merged,
   SUM(CASE WHEN created_at < :now AND (closed_at IS NULL OR closed_at >= :now)
       THEN 1 ELSE 0 END) AS open_cases,
   SUM(CASE WHEN created_at >= :week_ago AND created_at < :now THEN 1 ELSE 0 END) AS inflow,
@@ -48,6 +53,14 @@ def database_url(tmp_path: Path) -> str:
             closed_at=now - timedelta(days=closed_days_ago) if closed_days_ago else None,
         )  # fmt: skip
     add_case(engine, world, created_at=now - timedelta(days=4), municipality=world.tandil)
+    # A request logged twice, the second merged into the first 18 days ago (a merge made
+    # seconds ago would fall after the page's cut-off, which is truncated to the minute).
+    add_case(engine, world, created_at=now - timedelta(days=20))
+    merged_at = now - timedelta(days=18)
+    duplicate = add_case(engine, world, created_at=now - timedelta(days=19),
+                         status=Status.DUPLICADA, closed_at=merged_at)  # fmt: skip
+    add_event(engine, duplicate, EventKind.MERGED, merged_at, from_status=Status.NUEVA,
+              to_status=Status.DUPLICADA)  # fmt: skip
     add_role_users(engine, world)
     engine.dispose()
     return url
@@ -67,16 +80,19 @@ def test_home_page_figures_equal_sql(database_url: str, tmp_path: Path) -> None:
         entry = _export_audit_entry(database_url)  # written by the click's rerun
 
     now = local_now().replace(second=0, microsecond=0)
+    period_start = datetime.combine(now.date() - timedelta(days=90), datetime.min.time())
     with build_engine(database_url).connect() as connection:
         row = connection.execute(
-            text(DIRECT_SQL), {"now": now, "week_ago": now - timedelta(days=7)}
-        ).one()
+            text(DIRECT_SQL),
+            {"now": now, "week_ago": now - timedelta(days=7), "period_start": period_start},
+        ).one()  # fmt: skip
     assert shown == {
         "Solicitudes abiertas": str(row.open_cases),
         "Ingresos últimos 7 días": str(row.inflow),
         "Vencidas": str(row.overdue),
+        "Tasa de duplicadas": format_percent(row.merged / row.received),
     }
-    assert row.open_cases > 0 and row.overdue > 0  # the comparison is not vacuous
+    assert row.open_cases > 0 and row.overdue > 0 and row.merged > 0  # not vacuous
     assert exported.splitlines()[0] == "channel_code,channel,cases,share"
     assert entry is not None, "the export left no audit entry"
     assert (entry.username, entry.target) == ("gabinete", "resumen_por_canal")
@@ -104,7 +120,8 @@ def test_a_shared_link_carries_its_filters_and_language(database_url: str, tmp_p
 
     assert title == "Summary"
     assert "Tandil" in chosen
-    assert shown == {"Open cases": "1", "Inflow, last 7 days": "1", "Overdue": "0"}
+    assert shown == {"Open cases": "1", "Inflow, last 7 days": "1", "Overdue": "0",
+                     "Duplicate rate": "0.0%"}  # fmt: skip
 
 
 def _export_audit_entry(database_url: str, timeout: float = 15.0):

@@ -1,8 +1,10 @@
-"""End to end: two people import the same sheet at once; it is written once, and the new
-cases are in the queue."""
+"""End to end: a clerk maps a sheet on the page (a column fixed, an unknown value mapped),
+imports it and a supervisor finds the new case in her queue; two people import the same
+sheet at once and it is written once."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,8 +14,9 @@ from sqlalchemy import func, insert, select
 from dashboard.db import build_engine
 from dashboard.domain import Role
 from dashboard.migrate import upgrade
-from dashboard.models import Case, Channel
+from dashboard.models import Case, Category, Channel, Citizen, ImportBatch
 from tests.builders import PASSWORD, add_user, small_world
+from tests.e2e_queue import case_table, choose, open_queue
 from tests.e2e_server import chromium, log_in, running_app, wait_for_run
 from tests.test_imports import ROWS, sheet
 
@@ -32,6 +35,7 @@ def database(tmp_path: Path) -> str:
         connection.execute(insert(Channel).values(code="presencial", name="Presencial"))
     add_user(engine, "clara", Role.INGRESO, (world.intake,))
     add_user(engine, "admin", Role.ADMIN)
+    add_user(engine, "sofia", Role.SUPERVISOR, (world.food,))
     engine.dispose()
     return url
 
@@ -80,3 +84,38 @@ def test_the_same_sheet_imported_by_two_people_at_once_is_written_once(
     with engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(Case)).scalar_one() == 2
     engine.dispose()
+
+
+def test_a_clerk_fixes_the_mapping_imports_and_a_supervisor_finds_the_case(
+    database: str, tmp_path: Path
+) -> None:
+    planilla = tmp_path / "planilla.csv"
+    planilla.write_bytes(sheet(ROWS))
+    with running_app(database, tmp_path / "streamlit.log") as base, chromium() as browser:
+        clara = previewed(browser, base, "clara", planilla)
+        choose(clara, "Tel.", "no importar")  # the column holds nothing the hub should keep
+        choose(clara, "«Voladura de techo» (1 filas)", "Temporal")  # the area's own label
+        expect(clara.get_by_text("categoría sin equivalencia")).to_have_count(0)
+        clara.get_by_role("button", name="Importar 2 solicitudes").click()
+        clara.get_by_text("Se importaron 2 solicitudes (0 ya estaban).").wait_for()
+
+        engine = build_engine(database)
+        with engine.connect() as connection:
+            category = connection.execute(
+                select(Category.code).join(Case, Case.category_id == Category.id)
+                .join(Citizen, Citizen.id == Case.citizen_id).where(Citizen.dni == "31234567")
+            ).scalar_one()  # fmt: skip
+            mapping = json.loads(connection.execute(select(ImportBatch.mapping)).scalar_one())
+            food_case = connection.execute(
+                select(Case.code).join(Citizen).where(Citizen.dni == "30123456")
+            ).scalar_one()
+        engine.dispose()
+        assert (category, mapping["columns"]["Tel."]) == ("temporal", None)
+
+        sofia = open_queue(browser, base, "sofia")
+        search = sofia.get_by_role("textbox", name="Buscar")
+        search.fill(food_case)
+        search.press("Enter")
+        sofia.get_by_text("Filas 1 a 1 de 1 solicitudes").wait_for()
+        expect(case_table(sofia, food_case)).to_contain_text("Inundación")
+        sofia.screenshot(path=SCREENSHOTS / "importar_en_bandeja.png", full_page=True)

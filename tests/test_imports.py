@@ -30,7 +30,7 @@ ROWS = [
      "Inundación", "En trámite", "Asistencia Alimentaria", ""],
     ["A-2", "4/11/26", "", "GÓMEZ Juan", "20-31234567-7", "", "Tandil", "Voladura de techo",
      "Cerrado", "", "04/11/2026"],
-    ["A-3", "05/11/2026", "14:00", "Ruiz, Marta", "27.555.111", "", "Gral. Pueyrredón",
+    ["A-3", "05/11/2026", "14:00", "Ruiz, Marta", "20-31234567-0", "", "Gral. Pueyrredón",
      "Temporal", "Abierto", "", ""],
     ["A-4", "31/02/2026", "", "Sin Fecha", "22.222.222", "", "La Plata", "Temporal", "", "", ""],
 ]  # fmt: skip
@@ -80,7 +80,9 @@ def test_the_preview_reads_a_messy_sheet_and_names_each_problem(engine: Engine, 
     assert (planned.source.encoding, planned.source.separator) == ("cp1252", ";")
     assert planned.to_import == 2 and planned.already == 0
     errors = {(error.row, error.column) for error in planned.prepared.errors}
-    assert (4, "Localidad/Partido") in errors  # "Gral. Pueyrredón" is not in this catalogue
+    assert (4, "DNI/CUIL") in errors  # a wrong check digit
+    # "Gral. Pueyrredón" is not in this catalogue: that alone would import it with no partido.
+    assert (4, "Localidad/Partido") not in errors
     assert (5, "Fecha ingreso") in errors  # 31/02
     ana, juan = planned.prepared.cases
     assert (ana.created_at, ana.dni, ana.last_name, ana.first_name) == (

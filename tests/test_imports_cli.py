@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 from sqlalchemy import func, insert, select
 
 from dashboard.db import build_engine
 from dashboard.imports.__main__ import main
 from dashboard.migrate import upgrade
-from dashboard.models import Case, Category, Channel
+from dashboard.models import Case, CaseSource, Category, Channel, ImportBatch
 from tests.builders import small_world
-from tests.test_imports import ROWS, sheet
+from tests.test_imports import HEADER, NEXT_WEEK, ROWS, sheet
 
 
 @pytest.fixture
@@ -94,3 +96,36 @@ def test_a_missing_file_exits_2_with_a_reason(
 ) -> None:
     assert run(database, str(tmp_path / "no-existe.csv")) == 2
     assert "no se puede leer" in capsys.readouterr().err
+
+
+def workbook(sheets: dict[str, list[list[str]]]) -> bytes:
+    """An .xlsx with a sheet per month under the same header, and a sheet of notes."""
+    output = io.BytesIO()
+    with xlsxwriter.Workbook(output, {"in_memory": True}) as book:
+        for name, rows in sheets.items():
+            sheet_ = book.add_worksheet(name)
+            for line, cells in enumerate([HEADER, *rows]):
+                sheet_.write_row(line, 0, cells)
+        book.add_worksheet("Notas").write_string(0, 0, "Una fila por pedido.")
+    return output.getvalue()
+
+
+def test_all_sheets_with_the_same_columns_import_as_one_batch(
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    november = [ROWS[1], ROWS[0], NEXT_WEEK]  # ROWS[0] again: a row repeated across sheets
+    planilla = tmp_path / "libro.xlsx"
+    planilla.write_bytes(workbook({"Octubre": ROWS, "Noviembre": november}))
+    assert run(database, str(planilla), "--all-sheets") == 0
+    out = capsys.readouterr().out
+    assert "hoja «Octubre, Noviembre»" in out and "Filas repetidas dentro del archivo: 2" in out
+    assert "hoja «Octubre», fila 5" in out  # errors say their sheet
+    engine = build_engine(database)
+    with engine.connect() as connection:
+        batch = connection.execute(select(ImportBatch.sheet, ImportBatch.rows_imported)).one()
+        rows = connection.execute(
+            select(CaseSource.source_id, CaseSource.row_number).order_by(CaseSource.case_id)
+        ).all()
+    engine.dispose()
+    assert tuple(batch) == ("Octubre, Noviembre", 3)
+    assert [tuple(row) for row in rows] == [("A-1", 2), ("A-2", 3), ("A-5", 4)]

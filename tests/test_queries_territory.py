@@ -68,7 +68,9 @@ def by_clave(engine: Engine, filters: CaseFilters) -> dict[str, dict]:
 def test_counts_and_rates_per_10000_inhabitants(territory) -> None:
     engine, world, azul = territory
     rows = by_clave(engine, period())
-    assert list(rows) == ["AZUL", "LA PLATA", "TANDIL"]  # every partido, by clave
+    # Every partido, by clave, then the cases with no partido (none here).
+    assert list(rows) == ["AZUL", "LA PLATA", "TANDIL", None]
+    assert (rows[None]["open_cases"], rows[None]["inflow"]) == (0, 0)
 
     la_plata = rows["LA PLATA"]
     assert la_plata["municipality_id"] == world.la_plata and la_plata["partido"] == "La Plata"
@@ -112,7 +114,8 @@ def test_all_134_partidos_appear_with_zeros(engine: Engine) -> None:
         connection.execute(insert(Municipality), municipality_rows())
     with engine.connect() as connection:
         frame = partido_measures(connection, period())
-    assert len(frame) == 134 and frame["clave"].is_unique
+    partidos = frame[frame["clave"].notna()]  # the last row holds the cases with no partido
+    assert len(frame) == 135 and len(partidos) == 134 and partidos["clave"].is_unique
     assert (frame[["open_cases", "inflow", "overdue_cases"]] == 0).all().all()
-    assert (frame["open_per_10k"] == 0).all() and frame["overdue_share"].isna().all()
+    assert (partidos["open_per_10k"] == 0).all() and frame["overdue_share"].isna().all()
     assert frame.loc[frame["clave"] == "LA MATANZA", "zone"].item() == "conurbano"

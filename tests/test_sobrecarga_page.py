@@ -18,8 +18,13 @@ SURGE = 61
 
 @pytest.fixture
 def surge(app_database: Engine) -> Engine:
-    """61 more open cases came into Hábitat (capacity 30 a week) ten days ago, all at once."""
+    """61 more open cases came into Hábitat (capacity 30 a week) ten days ago, all at once.
+    A case closed long ago gives Hábitat and La Plata the eight weeks of history a spike is
+    judged against (with none, nothing is judged)."""
     world = world_of(app_database)
+    long_ago = local_now() - timedelta(weeks=12)
+    add_case(app_database, world, created_at=long_ago, department=world.housing,
+             closed_at=long_ago + timedelta(days=1))  # fmt: skip
     arrived = local_now() - timedelta(days=10)
     for minute in range(SURGE):
         add_case(app_database, world, created_at=arrived + timedelta(minutes=minute),

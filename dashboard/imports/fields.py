@@ -41,6 +41,9 @@ class Field(StrEnum):
 
 
 REQUIRED = frozenset({Field.created_date})
+#: Fields whose sheet values are matched against a catalogue (or the statuses), so a value
+#: the catalogue does not know can be given an equivalence, remembered per source.
+VALUE_FIELDS = (Field.category, Field.status, Field.department, Field.channel)
 
 FIELD_LABELS: dict[Field, str] = {
     Field.created_date: "Fecha de ingreso",

@@ -13,13 +13,14 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 
 from dashboard.domain import CLOSED_STATUSES, Status
 from dashboard.imports import values
 from dashboard.imports.fields import Field
+from dashboard.imports.movements import Step, movement_owners, settled
 from dashboard.imports.readers import Cell, Table
 
 #: The category a row gets when its label maps to none of the catalogue's.
@@ -56,6 +57,8 @@ class RowError:
     column: str
     value: str
     reason: str
+    #: The workbook's sheet, when several are imported together.
+    sheet: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class CaseRow:
     #: Values the import corrected, as the sheet wrote them (kept in the case's provenance).
     original: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: Its own row then its movement lines in date order, when the sheet has any for it.
+    history: tuple[Step, ...] = ()
 
     @cached_property
     def fingerprint(self) -> str:
@@ -89,9 +94,11 @@ class CaseRow:
         source's "N°" is left out: many sheets number rows, and renumber them."""
         content = [
             self.created_at.isoformat(), self.dni, self.last_name.casefold(),
-            self.first_name.casefold(), self.partido_id, self.category,
-            values.fold(self.description or ""),
+            self.first_name.casefold(), self.partido_id or self.original.get("partido"),
+            self.category, values.fold(self.description or ""),
         ]  # fmt: skip
+        if self.dni is None:  # no one to tell two requests apart by: what else the row says
+            content += [self.phone, self.email, values.fold(self.address or "")]
         return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
 
 
@@ -101,12 +108,16 @@ class Prepared:
 
     cases: list[CaseRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
-    #: Rows whose content repeats an earlier row of the same sheet: row → the earlier row.
-    repeated: dict[int, int] = field(default_factory=dict)
+    #: Rows whose content repeats an earlier row of the file: (row, the earlier row).
+    repeated: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def rows_with_errors(self) -> int:
-        return len({error.row for error in self.errors})
+        return len({(error.sheet, error.row) for error in self.errors})
+
+    @property
+    def movement_lines(self) -> int:
+        return sum(len(case.history) - 1 for case in self.cases if case.history)
 
 
 def prepare(table: Table, columns: Mapping[str, Field | None], catalogue: Catalogue,
@@ -117,17 +128,85 @@ def prepare(table: Table, columns: Mapping[str, Field | None], catalogue: Catalo
     reader = _RowReader(columns, catalogue, value_maps or {})
     prepared = Prepared()
     seen: dict[str, int] = {}
-    for number, cells in zip(table.row_numbers, table.rows, strict=True):
+    owners = movement_owners(
+        table.rows,
+        {field: table.headers.index(header) for field, header in reader.header_of.items()},
+    )
+    case_at: dict[int, int] = {}  # position of a case's row → its index in prepared.cases
+    for position, (number, cells) in enumerate(zip(table.row_numbers, table.rows, strict=True)):
+        if position in owners:
+            continue
         case, errors = reader.read(number, dict(zip(table.headers, cells, strict=True)))
         prepared.errors.extend(errors)
         if case is None:
             continue
         first = seen.setdefault(case.fingerprint, number)
         if first != number:
-            prepared.repeated[number] = first
+            prepared.repeated.append((number, first))
             continue
+        case_at[position] = len(prepared.cases)
         prepared.cases.append(case)
+    _attach_movements(prepared, reader, table, owners, case_at)
     return prepared
+
+
+def _attach_movements(prepared: Prepared, reader: _RowReader, table: Table,
+                      owners: dict[int, int], case_at: dict[int, int]) -> None:  # fmt: skip
+    """Each case's movement lines read and put after its own row in date order: they become
+    its history, and its department, status and closing are those its last one leaves."""
+    lines: dict[int, list[Step]] = {}
+    warned: dict[int, list[str]] = {}
+    for position, owner in owners.items():
+        number = table.row_numbers[position]
+        if owner not in case_at:
+            column = reader.header_of[Field.source_id]
+            reason = f"línea de movimiento de la fila {table.row_numbers[owner]}, que no se importa"
+            prepared.errors.append(RowError(number, column, "", reason))
+            continue
+        cells = dict(zip(table.headers, table.rows[position], strict=True))
+        step, errors, warnings = reader.read_movement(number, cells)
+        prepared.errors.extend(errors)
+        warned.setdefault(case_at[owner], []).extend(warnings)
+        if step is not None:
+            lines.setdefault(case_at[owner], []).append(step)
+    for index, steps in lines.items():
+        prepared.cases[index] = _with_history(prepared.cases[index], steps, warned[index])
+
+
+def _with_history(case: CaseRow, movements: list[Step], warned: list[str]) -> CaseRow:
+    warnings = [*case.warnings, *warned]
+    for step in movements:
+        if step.at < case.created_at:
+            warnings.append(f"movimiento de la fila {step.row} anterior al ingreso: se toma "
+                            "la fecha de ingreso")  # fmt: skip
+    movements = [step if step.at >= case.created_at else replace(step, at=case.created_at)
+                 for step in movements]  # fmt: skip
+    own = Step(case.created_at, case.department, case.status, case.closed_at, case.row)
+    history = (own, *sorted(movements, key=lambda step: step.at))
+    status, department, closed_at = settled(history)
+    return replace(case, status=status, department=department, closed_at=closed_at,
+                   history=history, warnings=warnings)  # fmt: skip
+
+
+def value_matchers(catalogue: Catalogue, value_maps: Mapping[Field, Mapping[str, str]]
+                   ) -> dict[Field, Callable[[Cell], str | None]]:  # fmt: skip
+    """Each value field's matcher: the catalogue's codes and names, the synonyms sheets use,
+    then the clerk's own equivalences (``value_maps``, which win). A value none of them
+    knows raises ``values.BadValue``."""
+    return {
+        Field.category: values.CatalogueMatcher(
+            catalogue.categories, value_maps.get(Field.category)).match,
+        Field.department: values.CatalogueMatcher(
+            catalogue.departments,
+            {**_short_names(catalogue.departments), **value_maps.get(Field.department, {})},
+        ).match,
+        Field.channel: values.CatalogueMatcher(
+            catalogue.channels, value_maps.get(Field.channel)).match,
+        Field.status: values.CatalogueMatcher(
+            [(status.value, status.value) for status in Status],
+            {**values.STATUS_SYNONYMS, **value_maps.get(Field.status, {})},
+        ).match,
+    }  # fmt: skip
 
 
 class _RowReader:
@@ -137,20 +216,12 @@ class _RowReader:
                  value_maps: Mapping[Field, Mapping[str, str]]) -> None:  # fmt: skip
         self.header_of = {field: header for header, field in columns.items() if field}
         self.partidos = _remembered(values.PartidoMatcher(catalogue.partidos).match)
-        self.categories = _remembered(values.CatalogueMatcher(
-            catalogue.categories, value_maps.get(Field.category)).match)  # fmt: skip
-        self.departments = _remembered(values.CatalogueMatcher(
-            catalogue.departments,
-            {**_short_names(catalogue.departments), **value_maps.get(Field.department, {})},
-        ).match)  # fmt: skip
-        self.channels = _remembered(values.CatalogueMatcher(
-            catalogue.channels, value_maps.get(Field.channel)).match)  # fmt: skip
+        matchers = {field: _remembered(match)
+                    for field, match in value_matchers(catalogue, value_maps).items()}  # fmt: skip
+        self.categories, self.departments = matchers[Field.category], matchers[Field.department]
+        self.channels, self.statuses = matchers[Field.channel], matchers[Field.status]
         codes = [code for code, _ in catalogue.channels]
         self.default_channel = DEFAULT_CHANNEL if DEFAULT_CHANNEL in codes else codes[0]
-        self.statuses = _remembered(values.CatalogueMatcher(
-            [(status.value, status.value) for status in Status],
-            {**values.STATUS_SYNONYMS, **value_maps.get(Field.status, {})},
-        ).match)  # fmt: skip
 
     def read(self, number: int, cells: dict[str, Cell]) -> tuple[CaseRow | None, list[RowError]]:
         row = _Row(number, cells, self.header_of)
@@ -168,7 +239,7 @@ class _RowReader:
             "phone": row.parse(Field.phone, values.phone),
             "email": row.parse(Field.email, values.email),
             "address": row.parse(Field.address, values.text),
-            "partido_id": row.parse(Field.partido, self.partidos),
+            "partido_id": _partido(row, self.partidos),
             "description": row.parse(Field.description, values.text),
             "source_id": row.parse(Field.source_id, values.code),
         }
@@ -176,9 +247,7 @@ class _RowReader:
         department = self._lenient(row, Field.department, self.departments, None)
         channel = self._lenient(row, Field.channel, self.channels, self.default_channel)
         status = row.parse(Field.status, self.statuses)
-        _require(row, Field.dni_cuil, dni, "falta el DNI o CUIL: cada solicitud necesita hoy "
-                 "un ciudadano identificado")  # fmt: skip
-        _require(row, Field.partido, case_fields["partido_id"], "falta el partido")
+        _unidentified(row, dni, first, last)
         if row.errors or created is None:
             return None, row.errors
         created_at = created.at
@@ -189,6 +258,28 @@ class _RowReader:
             channel=channel, original=row.original, warnings=row.warnings, **case_fields,
         )  # fmt: skip
         return case, []
+
+    def read_movement(self, number: int, cells: dict[str, Cell]
+                      ) -> tuple[Step | None, list[RowError], list[str]]:  # fmt: skip
+        """A movement line (its step, its errors, its warnings): when, to which department,
+        in which status, whether it closed; its description is the event's note."""
+        row = _Row(number, cells, self.header_of)
+        moved = row.parse(Field.created_date, lambda cell: values.moment(
+            cell, row.cell(Field.created_time)))  # fmt: skip
+        if moved is None and not row.errors:
+            row.error(Field.created_date, "falta la fecha del movimiento")
+        closed = row.parse(Field.closed_date, lambda cell: values.moment(
+            cell, row.cell(Field.closed_time)))  # fmt: skip
+        department = self._lenient(row, Field.department, self.departments, None)
+        status = row.parse(Field.status, self.statuses)
+        note = row.parse(Field.description, values.text)
+        if row.errors or moved is None:
+            return None, row.errors, row.warnings
+        status, closed_at = (
+            _closing(row, Status(status) if status else None, moved, closed)
+            if status or closed else (None, None)
+        )  # fmt: skip
+        return Step(moved.at, department, status, closed_at, number, note), [], row.warnings
 
     @staticmethod
     def _lenient(row: _Row, field: Field, match: Callable[[Cell], str | None],
@@ -288,10 +379,33 @@ def _printable(text: str) -> str:
     return CONTROL.sub("", text)
 
 
-def _require(row: _Row, field: Field, value: object, reason: str) -> None:
-    """An error for a required value that is missing (and not already wrong)."""
-    if value is None and not any(error.column == row.header_of.get(field) for error in row.errors):
-        row.error(field, reason)
+def _partido(row: _Row, match: Callable[[Cell], object]) -> int | None:
+    """The partido a row names, or none: a sheet that gives none, or a place the province's
+    134 partidos do not hold, imports the row with no partido ("sin partido" in the figures)
+    and a warning naming the value, so the preview lists each unmatched value with its count."""
+    try:
+        partido = row.parse(Field.partido, match, strict=True)
+    except values.BadValue as bad:
+        row.warn(f"{bad}: se importa sin partido")
+        row.original["partido"] = row.shown(Field.partido)
+        return None
+    if partido is None:
+        row.warn("sin partido: se importa sin partido")
+    return partido
+
+
+def _unidentified(row: _Row, dni: str | None, first: str, last: str) -> None:
+    """A row with no DNI or CUIL imports with no citizen: the base tells people apart by
+    their DNI, so a name alone cannot be linked to (or become) a citizen. A DNI that is
+    there but wrong stays a row error."""
+    if dni is not None or any(error.column == row.header_of.get(Field.dni_cuil)
+                              for error in row.errors):  # fmt: skip
+        return
+    if first or last:
+        row.warn("sin DNI ni CUIL: la persona no se puede identificar; se importa sin "
+                 "ciudadano vinculado")  # fmt: skip
+    else:
+        row.warn("sin DNI, CUIL ni nombre: se importa como solicitud anónima")
 
 
 def _names(row: _Row) -> tuple[str, str]:

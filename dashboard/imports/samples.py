@@ -465,6 +465,8 @@ _MODERNIZACION_STATUS = {
     Status.EN_ESPERA: ("En espera",), Status.RESUELTA: ("Resuelto", "Cerrado"),
     Status.CERRADA: ("Cerrado",),
 }  # fmt: skip
+#: Requests of the Modernización sheet followed by a line per referral under their own row.
+FOLLOWED = 8
 #: Rows spoilt on purpose (each names the problem the import must report), then two rows
 #: whose notes a CSV has to quote.
 _MODERNIZACION_CHANGES: list[Change] = [
@@ -478,16 +480,47 @@ _MODERNIZACION_CHANGES: list[Change] = [
 
 
 def _modernizacion(requests: list[_Request], rng: random.Random) -> bytes:
-    """Semicolon-separated Windows-1252, a row counter, one row pasted twice. Characters that
-    code page lacks become "?", as Excel itself writes them."""
+    """Semicolon-separated Windows-1252, a row counter, one row pasted twice, some requests
+    followed by their referrals. Characters that code page lacks become "?", as Excel itself
+    writes them."""
     rows = [_modernizacion_row(request, rng) for request in requests]
     planted = _plant(rows, requests, _MODERNIZACION_CHANGES, rng)
     for number, row in enumerate(rows, start=1):
         row["N°"] = str(number)
+    followed = [(rows[i], requests[i]) for i in _followed(requests, planted)]
     pasted = rng.choice([i for i in range(len(rows)) if i not in planted])
     rows.insert(pasted + rng.randint(1, 4), dict(rows[pasted]))
+    _movement_lines(rows, followed, sorted({r.department for r in requests if r.department}))
     text = _csv(MODERNIZACION_HEADER, rows, ";", csv.QUOTE_MINIMAL)
     return text.encode("cp1252", errors="replace")
+
+
+def _followed(requests: list[_Request], planted: set[int]) -> list[int]:
+    """Open requests handled by a department, some of which the area followed from desk to
+    desk. Drawn with a generator of their own, so the other sheets stay as they were."""
+    rng = random.Random(f"movimientos:{len(requests)}:{requests[0].created_at}")
+    handled = [index for index, request in enumerate(requests)
+               if request.fresh and index not in planted and request.department
+               and request.status in OPEN_STATUSES and request.status != Status.NUEVA]  # fmt: skip
+    return sorted(rng.sample(handled, min(FOLLOWED, len(handled))))
+
+
+def _movement_lines(rows: list[Row], followed: list[tuple[Row, _Request]],
+                    departments: list[str]) -> None:  # fmt: skip
+    """Under each followed request's row, a line per referral with no N°: its date and
+    hour, where it went, "Derivado", a note; the rest of the line blank, as clerks leave it."""
+    rng = random.Random(f"pases:{len(rows)}:{len(departments)}")
+    for row, request in followed:
+        position = next(index for index, other in enumerate(rows) if other is row)
+        at, department = request.created_at, request.department
+        lines = []
+        for _ in range(rng.randint(1, 2)):
+            at += timedelta(days=rng.randint(1, 4), hours=rng.randint(0, 3))
+            department = rng.choice([name for name in departments if name != department])
+            lines.append({"Fecha ingreso": f"{at:%d/%m/%Y}", "Hora": f"{at:%H:%M}",
+                          "Derivado a": department, "Estado": "Derivado",
+                          "Observaciones": f"Pase a {department}"})  # fmt: skip
+        rows[position + 1 : position + 1] = lines
 
 
 def _modernizacion_row(request: _Request, rng: random.Random) -> Row:
@@ -684,9 +717,12 @@ modernizacion.csv — Área de Modernización (ING-MOD), {mod} solicitudes
   CSV separado por «;» en Windows-1252, como lo guarda Excel en castellano: N° de fila, fecha
   y hora en columnas separadas, DNI con puntos o CUIL, teléfonos y partidos escritos a mano,
   estados propios («En trámite», «Pendiente», «Cerrado»).
-  A propósito: una fecha 31/02, un DNI de 5 dígitos, un partido «CABA» (filas con error),
-  una fila pegada dos veces (repetida) y algunos temas que el catálogo no tiene (se importan
-  como «Sin clasificar», con una advertencia).
+  Bajo {followed} solicitudes, una línea por cada pase a otra área (sin N°: fecha, hora,
+  «Derivado a», «Derivado», una nota), que se importan como su historia.
+  A propósito: una fecha 31/02 y un DNI de 5 dígitos (filas con error), un partido «CABA»
+  (se importa sin partido, con una advertencia), una fila pegada dos veces (repetida) y
+  algunos temas que el catálogo no tiene (se importan como «Sin clasificar», con una
+  advertencia).
 
 coordinacion_gabinete.xlsx — Coordinación de Gabinete (ING-GAB), {gab} solicitudes
   Libro de Excel con un título arriba, una hoja por mes («Abril» primero, «Marzo» después) y
@@ -696,7 +732,8 @@ coordinacion_gabinete.xlsx — Coordinación de Gabinete (ING-GAB), {gab} solici
 mesa_de_entradas.csv — Mesa de Entradas del Despacho del Ministro (ING-DES), {des} solicitudes
   Exportación del sistema de expedientes: CSV separado por comas, UTF-8, con número de
   expediente.
-  A propósito: una nota de un municipio sin DNI y un CUIL con el dígito verificador mal.
+  A propósito: una nota de un municipio sin DNI (se importa sin ciudadano identificado, con
+  una advertencia) y un CUIL con el dígito verificador mal (fila con error).
 
 Cómo importarlas (primero la vista previa con --dry-run, después sin él):
 
@@ -723,4 +760,5 @@ def _readme(demo: _Demo, requests: dict[str, list[_Request]]) -> str:
     return _README.format(
         year=demo.start.year, mod=counts[MODERNIZACION], gab=counts[GABINETE],
         des=counts[DESPACHO], shared=SHARED_PER_PAIR * len(list(combinations(ROWS, 2))),
+        followed=FOLLOWED,
     )  # fmt: skip

@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 
 from dashboard.deadlines import due_at
-from dashboard.domain import CLOSED_STATUSES, DepartmentKind, EventKind, Priority, Status
+from dashboard.domain import DepartmentKind, EventKind, Priority, Status
+from dashboard.imports.movements import Step, Transition, transitions
 from dashboard.imports.prepare import UNCLASSIFIED, CaseRow
+from dashboard.imports.progress import Progress, Stage, silent
 from dashboard.models import (
     Case,
     CaseEvent,
@@ -64,8 +67,10 @@ def already_imported(
     return found
 
 
-def write_cases(connection: Connection, target: Target, rows: Sequence[CaseRow]) -> int:
-    """Write ``rows`` as cases of ``target``; returns how many."""
+def write_cases(connection: Connection, target: Target, rows: Sequence[CaseRow],
+                progress: Progress = silent) -> int:  # fmt: skip
+    """Write ``rows`` as cases of ``target``, telling ``progress`` chunk by chunk; returns
+    how many."""
     ids = _Ids.read(connection, needs_unclassified=any(r.category == UNCLASSIFIED for r in rows))
     citizens = _citizens(connection, rows)
     codes = _codes(connection, rows)
@@ -75,14 +80,15 @@ def write_cases(connection: Connection, target: Target, rows: Sequence[CaseRow])
             case_ids = _write_chunk(connection, chunk, ids, target, citizens, codes)
             if rebuild_stays:
                 refresh_case_stays(connection, case_ids)
+            progress((chunk_start + len(chunk)) / len(rows), Stage.WRITING)
     return len(rows)
 
 
 def _write_chunk(connection: Connection, chunk: Sequence[CaseRow], ids: _Ids, target: Target,
-                 citizens: dict[str, int], codes: dict[int, str]) -> list[int]:  # fmt: skip
+                 citizens: dict[str, int], codes: dict[str, str]) -> list[int]:  # fmt: skip
     case_ids = _insert(
         connection, Case.__table__,
-        [_case(row, ids, target, citizens, codes[row.row]) for row in chunk],
+        [_case(row, ids, target, citizens, codes[row.fingerprint]) for row in chunk],
     )  # fmt: skip
     written = list(zip(case_ids, chunk, strict=True))
     events = [event for case_id, row in written for event in _events(case_id, row, ids, target)]
@@ -190,8 +196,9 @@ def _citizens(connection: Connection, rows: Sequence[CaseRow]) -> dict[str, int]
     return known
 
 
-def _codes(connection: Connection, rows: Sequence[CaseRow]) -> dict[int, str]:
-    """Sheet row → the case's public code, ``MDC-<year>-<number>``, numbered on from the
+def _codes(connection: Connection, rows: Sequence[CaseRow]) -> dict[str, str]:
+    """Row's fingerprint (unique in a file, unlike its row number when several sheets come
+    together) → the case's public code, ``MDC-<year>-<number>``, numbered on from the
     year's highest code in the base (the write transaction holds them)."""
     codes: dict[int, str] = {}
     next_number: dict[int, int] = {}
@@ -202,7 +209,7 @@ def _codes(connection: Connection, rows: Sequence[CaseRow]) -> dict[int, str]:
                 select(func.max(Case.code)).where(Case.code.like(f"MDC-{year}-%"))
             ).scalar()
             next_number[year] = int(highest.rsplit("-", 1)[1]) + 1 if highest else 1
-        codes[row.row] = f"MDC-{year}-{next_number[year]:06d}"
+        codes[row.fingerprint] = f"MDC-{year}-{next_number[year]:06d}"
         next_number[year] += 1
     return codes
 
@@ -210,43 +217,52 @@ def _codes(connection: Connection, rows: Sequence[CaseRow]) -> dict[int, str]:
 def _case(row: CaseRow, ids: _Ids, target: Target, citizens: dict[str, int], code: str) -> dict:
     category_id = ids.categories[row.category]
     department_id = ids.departments.get(row.department or "", target.intake_department_id)
-    waiting = row.status == Status.EN_ESPERA
     return {
-        "code": code, "citizen_id": citizens[row.dni], "channel_id": ids.channels[row.channel],
+        "code": code, "citizen_id": citizens[row.dni] if row.dni else None,
+        "channel_id": ids.channels[row.channel],
         "intake_department_id": target.intake_department_id, "category_id": category_id,
         "priority": PRIORITY, "status": row.status, "department_id": department_id,
         "municipality_id": row.partido_id, "created_at": row.created_at,
         "due_at": due_at(row.created_at, ids.hours[category_id]),
-        "paused_at": row.created_at if waiting else None, "closed_at": row.closed_at,
+        "paused_at": _waiting_since(row), "closed_at": row.closed_at,
     }  # fmt: skip
 
 
 def _events(case_id: int, row: CaseRow, ids: _Ids, target: Target) -> list[dict]:
-    """The history the sheet tells: intake, assignment, status, closing, in time order."""
+    """The history the sheet tells: intake, then its row's and its movement lines'
+    assignments, referrals, status changes and closing, in time order."""
     base = {"case_id": case_id, "actor_staff_id": None, "actor_user_id": None,
             "from_department_id": None, "to_department_id": None, "from_status": None,
             "reason": None, "note": None}  # fmt: skip
     created = {**base, "kind": EventKind.CREATED, "at": row.created_at,
                "to_status": Status.NUEVA, "to_department_id": target.intake_department_id,
                "note": row.description}  # fmt: skip
-    events = [created]
-    status = Status.NUEVA
-    department_id = ids.departments.get(row.department or "")
-    if department_id is not None:
-        events.append({**base, "kind": EventKind.ASSIGNED, "at": row.created_at,
-                       "from_department_id": target.intake_department_id,
-                       "to_department_id": department_id, "from_status": status,
-                       "to_status": Status.ASIGNADA})  # fmt: skip
-        status = Status.ASIGNADA
-    open_status = row.status if row.status not in CLOSED_STATUSES else None
-    if open_status and open_status != status:
-        events.append({**base, "kind": EventKind.STATUS_CHANGED, "at": row.created_at,
-                       "from_status": status, "to_status": open_status})  # fmt: skip
-        status = open_status
-    if row.closed_at is not None:
-        events.append({**base, "kind": EventKind.CLOSED, "at": row.closed_at,
-                       "from_status": status, "to_status": row.status})  # fmt: skip
-    return events
+
+    def department_id(code: str | None) -> int:
+        return target.intake_department_id if code is None else ids.departments[code]
+
+    return [created, *(
+        {**base, "kind": move.kind, "at": move.at, "from_status": move.from_status,
+         "to_status": move.to_status, "note": move.note,
+         "from_department_id": department_id(move.from_department) if move.to_department else None,
+         "to_department_id": move.to_department and department_id(move.to_department)}
+        for move in _transitions(row)
+    )]  # fmt: skip
+
+
+def _transitions(row: CaseRow) -> list[Transition]:
+    """The events the row and its movement lines tell (its own row alone when it has none)."""
+    steps = row.history or (
+        Step(row.created_at, row.department, row.status, row.closed_at, row.row),
+    )
+    return transitions(steps)
+
+
+def _waiting_since(row: CaseRow) -> datetime | None:
+    """When a case left waiting (``en_espera``) began to wait: its clock stops there."""
+    if row.status != Status.EN_ESPERA:
+        return None
+    return max(move.at for move in _transitions(row) if move.to_status == Status.EN_ESPERA)
 
 
 def _source(case_id: int, row: CaseRow, target: Target) -> dict:
