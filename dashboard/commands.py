@@ -632,10 +632,9 @@ def import_sheet(
                 .returning(ImportBatch.id)
             ).scalar_one()  # fmt: skip
             write_cases(connection, ImportTarget(batch_id, intake_department_id), new, progress)
-            written = connection.execute(
-                select(CaseSource.case_id).where(CaseSource.batch_id == batch_id)
-            ).scalars().all()  # fmt: skip
-            pairs = check_cases(connection, written)
+            pairs = check_cases(
+                connection, select(CaseSource.case_id).where(CaseSource.batch_id == batch_id)
+            )
             counts = {"lote": batch_id, "importadas": len(new), "ya_estaban": len(done),
                       "con_errores": prepared.rows_with_errors,
                       "posibles_duplicadas": pairs}  # fmt: skip

@@ -91,13 +91,14 @@ class Scope:
     """The cases a search starts from: all of them, those created since a moment, or some."""
 
     since: datetime | None = None
-    case_ids: tuple[int, ...] | None = None
+    #: Some cases: their ids, or a query naming them (an import batch's cases).
+    case_ids: tuple[int, ...] | Select | None = None
     #: When the scope's cases were created, give or take the window, if that is a short span:
     #: the other case of a pair was created then, so only citizens with a case then are read.
     span: tuple[datetime, datetime] | None = None
 
     @classmethod
-    def of_cases(cls, connection: Connection, case_ids: Sequence[int], days: int) -> Scope:
+    def of_cases(cls, connection: Connection, case_ids: Sequence[int] | Select, days: int) -> Scope:
         earliest, latest = connection.execute(
             select(func.min(Case.created_at), func.max(Case.created_at))
             .where(Case.id.in_(case_ids))
@@ -105,7 +106,8 @@ class Scope:
         window = timedelta(days=days)
         short = earliest is not None and latest - earliest <= SHORT_SPAN
         span = (earliest - window, latest + window) if short else None
-        return cls(case_ids=tuple(case_ids), span=span)
+        chosen = case_ids if isinstance(case_ids, Select) else tuple(case_ids)
+        return cls(case_ids=chosen, span=span)
 
     @property
     def whole_base(self) -> bool:
@@ -140,16 +142,23 @@ def scan(
 
 
 def check_cases(
-    connection: Connection, case_ids: Sequence[int], days: int = DEFAULT_WINDOW_DAYS
+    connection: Connection, case_ids: Sequence[int] | Select, days: int = DEFAULT_WINDOW_DAYS
 ) -> int:
     """Propose the pairs the given cases (just written, say) form with any case of the base,
-    in the caller's transaction; returns how many new pairs."""
-    found = 0
-    for start in range(0, len(case_ids), IDS_PER_STATEMENT):
-        scope = Scope.of_cases(connection, case_ids[start : start + IDS_PER_STATEMENT], days)
-        rows = connection.execute(candidate_query(scope, days)).all()
-        found += record(connection, list(_judged(rows, days)))
-    return found
+    in the caller's transaction; returns how many new pairs. A query naming the cases (an
+    import batch's) is sent as it is; a list of ids goes ``IDS_PER_STATEMENT`` at a time."""
+    if isinstance(case_ids, Select):
+        return _check(connection, Scope.of_cases(connection, case_ids, days), days)
+    return sum(
+        _check(connection, Scope.of_cases(connection, case_ids[start : start + IDS_PER_STATEMENT],
+                                          days), days)
+        for start in range(0, len(case_ids), IDS_PER_STATEMENT)
+    )  # fmt: skip
+
+
+def _check(connection: Connection, scope: Scope, days: int) -> int:
+    rows = connection.execute(candidate_query(scope, days)).all()
+    return record(connection, list(_judged(rows, days)))
 
 
 def record(connection: Connection, candidates: Sequence[Candidate]) -> int:

@@ -77,15 +77,16 @@ def write_cases(connection: Connection, target: Target, rows: Sequence[CaseRow],
     with stays_deferred(connection) as rebuild_stays:
         for chunk_start in range(0, len(rows), CHUNK):
             chunk = rows[chunk_start : chunk_start + CHUNK]
-            case_ids = _write_chunk(connection, chunk, ids, target, citizens, codes)
-            if rebuild_stays:
-                refresh_case_stays(connection, case_ids)
+            _write_chunk(connection, chunk, ids, target, citizens, codes)
             progress((chunk_start + len(chunk)) / len(rows), Stage.WRITING)
+        if rebuild_stays:  # once for the batch, named by its provenance: no list of ids to send
+            batch = select(CaseSource.case_id).where(CaseSource.batch_id == target.batch_id)
+            refresh_case_stays(connection, batch)
     return len(rows)
 
 
 def _write_chunk(connection: Connection, chunk: Sequence[CaseRow], ids: _Ids, target: Target,
-                 citizens: dict[str, int], codes: dict[str, str]) -> list[int]:  # fmt: skip
+                 citizens: dict[str, int], codes: dict[str, str]) -> None:  # fmt: skip
     case_ids = _insert(
         connection, Case.__table__,
         [_case(row, ids, target, citizens, codes[row.fingerprint]) for row in chunk],
@@ -94,7 +95,6 @@ def _write_chunk(connection: Connection, chunk: Sequence[CaseRow], ids: _Ids, ta
     events = [event for case_id, row in written for event in _events(case_id, row, ids, target)]
     _append(connection, CaseEvent.__table__, events)
     _append(connection, CaseSource.__table__, [_source(id_, row, target) for id_, row in written])
-    return case_ids
 
 
 def _insert(connection: Connection, table: Table, rows: list[dict]) -> list[int]:
