@@ -1254,6 +1254,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "{lines} movement lines belong to cases already imported: they are not applied "
         "again (record new referrals in the dashboard).",
     },
+    "importar.probable_duplicates": {
+        "es": "{rows} probablemente ya están en la base (posibles duplicados): al importarlas "
+        "quedan propuestas en Duplicados para que las revises.",
+        "en": "{rows} are probably already in the base (possible duplicates): once imported "
+        "they are proposed in Duplicates for you to review.",
+    },
     "importar.by_category": {"es": "Por categoría", "en": "By category"},
     "importar.by_partido": {"es": "Por partido", "en": "By partido"},
     "importar.col.category": {"es": "Categoría", "en": "Category"},

@@ -116,6 +116,8 @@ def preview(plan: ImportPlan) -> None:
     }
     for column, (key, (value, note)) in zip(st.columns(len(figures)), figures.items(), strict=True):
         column.metric(t(key), format_int(value, lang), help=note)
+    if plan.probably_in_base:
+        st.info(t("importar.probable_duplicates", rows=format_int(plan.probably_in_base, lang)))
     if plan.movements_already:
         st.info(t("importar.movements.already", lines=format_int(plan.movements_already, lang)))
     if prepared.errors:

@@ -1,10 +1,12 @@
 """End to end: a clerk maps a sheet on the page (a column fixed, an unknown value mapped),
-imports it and a supervisor finds the new case in her queue; two people import the same
-sheet at once and it is written once."""
+imports it, a supervisor finds the new case in her queue, and the clerk merges the row that
+another door had already logged (the survivor's history then shows both); two people import
+the same sheet at once and it is written once."""
 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,8 +16,8 @@ from sqlalchemy import func, insert, select
 from dashboard.db import build_engine
 from dashboard.domain import Role
 from dashboard.migrate import upgrade
-from dashboard.models import Case, Category, Channel, Citizen, ImportBatch
-from tests.builders import PASSWORD, add_user, small_world
+from dashboard.models import Case, CaseSource, Category, Channel, Citizen, ImportBatch
+from tests.builders import PASSWORD, add_case, add_user, case_code, small_world, world_of
 from tests.e2e_queue import case_table, choose, open_queue
 from tests.e2e_server import chromium, log_in, running_app, wait_for_run
 from tests.test_imports import ROWS, sheet
@@ -91,8 +93,16 @@ def test_a_clerk_fixes_the_mapping_imports_and_a_supervisor_finds_the_case(
 ) -> None:
     planilla = tmp_path / "planilla.csv"
     planilla.write_bytes(sheet(ROWS))
+    # Ana Pérez's flood request, logged two days earlier by another door (WhatsApp): the
+    # sheet's row A-1 is the same request, which the import proposes as a duplicate.
+    engine = build_engine(database)
+    world = world_of(engine)
+    logged = case_code(engine, add_case(engine, world, created_at=datetime(2026, 11, 1, 8),
+                                        channel=world.whatsapp))  # fmt: skip
+    engine.dispose()
     with running_app(database, tmp_path / "streamlit.log") as base, chromium() as browser:
         clara = previewed(browser, base, "clara", planilla)
+        expect(clara.get_by_text("1 probablemente ya están en la base")).to_be_visible()
         choose(clara, "Tel.", "no importar")  # the column holds nothing the hub should keep
         choose(clara, "«Voladura de techo» (1 filas)", "Temporal")  # the area's own label
         expect(clara.get_by_text("categoría sin equivalencia")).to_have_count(0)
@@ -107,8 +117,9 @@ def test_a_clerk_fixes_the_mapping_imports_and_a_supervisor_finds_the_case(
             ).scalar_one()  # fmt: skip
             mapping = json.loads(connection.execute(select(ImportBatch.mapping)).scalar_one())
             food_case = connection.execute(
-                select(Case.code).join(Citizen).where(Citizen.dni == "30123456")
-            ).scalar_one()
+                select(Case.code).join(Citizen).join(CaseSource)
+                .where(Citizen.dni == "30123456")
+            ).scalar_one()  # fmt: skip
         engine.dispose()
         assert (category, mapping["columns"]["Tel."]) == ("temporal", None)
 
@@ -119,3 +130,20 @@ def test_a_clerk_fixes_the_mapping_imports_and_a_supervisor_finds_the_case(
         sofia.get_by_text("Filas 1 a 1 de 1 solicitudes").wait_for()
         expect(case_table(sofia, food_case)).to_contain_text("Inundación")
         sofia.screenshot(path=SCREENSHOTS / "importar_en_bandeja.png", full_page=True)
+
+        # The clerk merges the sheet's row into the request logged first, and its history
+        # now tells both.
+        clara.goto(f"{base}/duplicados")
+        wait_for_run(clara)
+        clara.get_by_text("Por qué se parecen").wait_for()
+        clara.get_by_role("button", name="Unificar…").click()
+        wait_for_run(clara)
+        clara.get_by_role("button", name="Confirmar la unificación").click()
+        expect(clara.get_by_text(f"{food_case} quedó como duplicada de {logged}.")).to_be_visible()
+        admin = browser.new_context(viewport={"width": 1400, "height": 1600}).new_page()
+        log_in(admin, base, "admin", PASSWORD)
+        admin.goto(f"{base}/solicitud?codigo={logged}")
+        wait_for_run(admin)
+        history = admin.locator('[data-testid="stDataFrame"]').filter(has_text="Qué pasó")
+        expect(history).to_contain_text(food_case)
+        expect(history).to_contain_text("unificada como duplicada")
