@@ -359,6 +359,8 @@ class CaseSource(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"))
     intake_department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
     row_number: Mapped[int] = mapped_column(Integer)
+    #: The workbook's sheet, when the batch read several (each numbers its rows from the top).
+    sheet: Mapped[str | None] = mapped_column(String(120))
     source_id: Mapped[str | None] = mapped_column(String(80))
     fingerprint: Mapped[str] = mapped_column(String(64))
     #: JSON text: values the import had to correct, as the sheet wrote them.

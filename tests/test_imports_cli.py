@@ -124,8 +124,11 @@ def test_all_sheets_with_the_same_columns_import_as_one_batch(
     with engine.connect() as connection:
         batch = connection.execute(select(ImportBatch.sheet, ImportBatch.rows_imported)).one()
         rows = connection.execute(
-            select(CaseSource.source_id, CaseSource.row_number).order_by(CaseSource.case_id)
-        ).all()
+            select(CaseSource.source_id, CaseSource.sheet, CaseSource.row_number)
+            .order_by(CaseSource.case_id)
+        ).all()  # fmt: skip
     engine.dispose()
     assert tuple(batch) == ("Octubre, Noviembre", 3)
-    assert [tuple(row) for row in rows] == [("A-1", 2), ("A-2", 3), ("A-5", 4)]
+    assert [tuple(row) for row in rows] == [
+        ("A-1", "Octubre", 2), ("A-2", "Octubre", 3), ("A-5", "Noviembre", 4)
+    ]  # fmt: skip

@@ -320,7 +320,7 @@ def _merged(parts: list[tuple[str, Prepared]]) -> Prepared:
                 merged.repeated.append((row.row, first_row[row.fingerprint]))
             else:
                 first_row[row.fingerprint] = row.row
-                merged.cases.append(row)
+                merged.cases.append(replace(row, sheet=sheet))
     return merged
 
 

@@ -86,6 +86,8 @@ class CaseRow:
     warnings: list[str] = field(default_factory=list)
     #: Its own row then its movement lines in date order, when the sheet has any for it.
     history: tuple[Step, ...] = ()
+    #: The workbook's sheet, when several are imported together.
+    sheet: str = ""
 
     @cached_property
     def fingerprint(self) -> str:

@@ -269,7 +269,7 @@ def _source(case_id: int, row: CaseRow, target: Target) -> dict:
     return {
         "case_id": case_id, "batch_id": target.batch_id,
         "intake_department_id": target.intake_department_id, "row_number": row.row,
-        "source_id": row.source_id, "fingerprint": row.fingerprint,
+        "sheet": row.sheet or None, "source_id": row.source_id, "fingerprint": row.fingerprint,
         "original": json.dumps(row.original, ensure_ascii=False) if row.original else None,
         "undone": False,
     }  # fmt: skip
