@@ -81,7 +81,7 @@ class PermissionDenied(CommandError):
 @dataclass(frozen=True)
 class PersonalData:
     case_code: str
-    dni: str
+    dni: str | None  # someone a sheet named without a DNI
     first_name: str
     last_name: str
     phone: str | None

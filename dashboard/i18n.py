@@ -141,6 +141,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     # Real data: cases with no partido or no identified citizen, figures that leave some out
     "partido.none": {"es": "Sin partido", "en": "No partido"},
     "citizen.anonymous": {"es": "Sin ciudadano identificado", "en": "No identified citizen"},
+    "citizen.no_dni": {"es": "Sin DNI", "en": "No ID number"},
     "solicitud.anonymous": {
         "es": (
             "Esta solicitud no tiene ciudadano identificado (llegó sin DNI ni nombre): no hay "

@@ -105,7 +105,8 @@ class Citizen(Base):
     __tablename__ = "citizens"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
-    dni: Mapped[str] = mapped_column(String(10), unique=True)
+    #: NULL for someone a sheet named without a DNI or CUIL (unique among the rest).
+    dni: Mapped[str | None] = mapped_column(String(10), unique=True)
     first_name: Mapped[str] = mapped_column(String(80))
     last_name: Mapped[str] = mapped_column(String(80))
     phone: Mapped[str | None] = mapped_column(String(30))

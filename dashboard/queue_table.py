@@ -93,7 +93,7 @@ def _readable(rows: pd.DataFrame) -> pd.DataFrame:
         status=rows["status"].map(lambda status: label("status", status)),
         priority=rows["priority"].map(lambda priority: label("priority", priority)),
         assignee=rows["assignee"].fillna(t("bandejas.unassigned")),
-        dni=rows["dni"].fillna(t("citizen.anonymous")),
+        dni=rows["dni"].fillna(t("citizen.no_dni")),
         overdue=rows["overdue"].astype(bool),
     )
 

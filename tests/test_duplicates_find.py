@@ -213,3 +213,21 @@ def test_an_import_previews_and_proposes_the_rows_that_repeat_a_case(engine: Eng
                            planned.prepared)  # fmt: skip
     assert (outcome.imported, outcome.possible_duplicates) == (1, 1)
     assert pairs(engine) == [(existing, existing + 1)]
+
+
+def test_a_row_naming_someone_without_a_dni_is_proposed_through_their_phone(
+    engine: Engine,
+) -> None:
+    world = small_world(engine)
+    with engine.begin() as connection:
+        connection.execute(insert(Channel).values(code="presencial", name="Presencial"))
+    existing = add_case(engine, world, created_at=datetime(2026, 11, 2, 8, 0))
+    # Ana Pérez the next day, without her DNI but with the phone the base has for her.
+    row = [*ROWS[0][:4], "", *ROWS[0][5:]]
+    with engine.connect() as connection:
+        planned = plan_import(connection, sheet([row]), "planilla.csv", world.intake)
+    clerk = Actor("clara", Role.INGRESO, (world.intake,))
+    outcome = import_sheet(engine, clerk, world.intake, planned.source, None, planned.mapping,
+                           planned.prepared)  # fmt: skip
+    assert (outcome.imported, outcome.possible_duplicates) == (1, 1)
+    assert pairs(engine) == [(existing, existing + 1)]

@@ -21,7 +21,7 @@ from dashboard.domain import EventKind, Priority, Role, Status, local_now
 from dashboard.i18n import translate
 from dashboard.imports.plan import plan_import
 from dashboard.migrate import downgrade, upgrade
-from dashboard.models import AuditEntry, Case, CaseSource, CaseStay, Channel
+from dashboard.models import AuditEntry, Case, CaseSource, CaseStay, Channel, Citizen
 from queries.backlog import weekly_department_flows
 from queries.case_list import CaseListOptions, open_case_page
 from queries.cases import case_overview
@@ -269,7 +269,8 @@ def test_nothing_unjudged_when_every_unit_has_history(histories) -> None:
 SHEET_ROWS = [
     # No name, no DNI, no partido: an anonymous report.
     ["C-1", "10/03/2026", "10:00", "", "", "", "", "Inundación", "Abierto", "", ""],
-    # Also anonymous, the same moment and topic, but a phone to call back: another request.
+    # No name or DNI, the same moment and topic, but a phone to call back: another request,
+    # from someone the base keeps as a person without a DNI.
     ["C-2", "10/03/2026", "10:00", "", "", "(0221) 15-555-0199", "", "Inundación", "Abierto",
      "", ""],
     # C-1 pasted again under another number: the same request.
@@ -292,7 +293,9 @@ def import_rows(engine: Engine, world: World):
     return planned, outcome
 
 
-def test_a_row_with_neither_dni_nor_partido_imports_as_an_anonymous_case(engine) -> None:
+def test_rows_without_dni_or_partido_import_and_keep_what_they_say_of_the_person(
+    engine,
+) -> None:
     world = small_world(engine)
     with engine.begin() as connection:
         connection.execute(insert(Channel).values(code="presencial", name="Presencial"))
@@ -305,18 +308,26 @@ def test_a_row_with_neither_dni_nor_partido_imports_as_an_anonymous_case(engine)
         "sin DNI, CUIL ni nombre: se importa como solicitud anónima",
     ]
     assert with_phone.fingerprint != anonymous.fingerprint
+    unidentified = ("sin DNI ni CUIL: la persona no se puede identificar; se guardan sus "
+                    "datos sin DNI")  # fmt: skip
+    assert with_phone.warnings[-1] == unidentified
     assert elena.warnings == [
-        "partido desconocido: Montevideo: se importa sin partido",
-        "sin DNI ni CUIL: la persona no se puede identificar; se importa sin ciudadano vinculado",
+        "partido desconocido: Montevideo: se importa sin partido", unidentified
     ]  # fmt: skip
     assert (outcome.imported, outcome.already) == (3, 0)
     with engine.connect() as connection:
         written = connection.execute(
-            select(Case.citizen_id, Case.municipality_id, CaseSource.original)
-            .join(CaseSource, CaseSource.case_id == Case.id).order_by(CaseSource.row_number)
+            select(Citizen.dni, Citizen.last_name, Citizen.phone, Case.municipality_id,
+                   CaseSource.original)
+            .join(CaseSource, CaseSource.case_id == Case.id)
+            .outerjoin(Citizen, Citizen.id == Case.citizen_id).order_by(CaseSource.row_number)
         ).all()  # fmt: skip
         unplaced = unplaced_cases(partido_measures(connection, march()))
-    assert [(row.citizen_id, row.municipality_id) for row in written] == [(None, None)] * 3
+    assert [tuple(row[:4]) for row in written] == [
+        (None, None, None, None),  # anonymous: no citizen at all
+        (None, "", "+5492215550199", None),  # a phone, kept with no DNI
+        (None, "Sosa", None, None),  # a name, kept with no DNI
+    ]
     assert json.loads(written[2].original) == {"partido": "Montevideo"}  # the sheet's value
     assert (unplaced["inflow"], unplaced["open_cases"]) == (3, 3)
     _, again = import_rows(engine, world)

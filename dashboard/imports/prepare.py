@@ -89,6 +89,16 @@ class CaseRow:
     #: The workbook's sheet, when several are imported together.
     sheet: str = ""
 
+    @property
+    def person(self) -> str | None:
+        """Who the case's citizen is: their DNI; for someone the sheet names (or gives a
+        contact for) without one, the row itself, since nothing tells them apart from anyone
+        else; None for an anonymous request."""
+        if self.dni:
+            return self.dni
+        said = (self.first_name, self.last_name, self.phone, self.email, self.address)
+        return self.fingerprint if any(said) else None
+
     @cached_property
     def fingerprint(self) -> str:
         """The row's identity for "already imported": its normalised content, not its
@@ -249,7 +259,6 @@ class _RowReader:
         department = self._lenient(row, Field.department, self.departments, None)
         channel = self._lenient(row, Field.channel, self.channels, self.default_channel)
         status = row.parse(Field.status, self.statuses)
-        _unidentified(row, dni, first, last)
         if row.errors or created is None:
             return None, row.errors
         created_at = created.at
@@ -259,6 +268,7 @@ class _RowReader:
             category=category, status=status, closed_at=closed_at, department=department,
             channel=channel, original=row.original, warnings=row.warnings, **case_fields,
         )  # fmt: skip
+        _warn_unidentified(case)
         return case, []
 
     def read_movement(self, number: int, cells: dict[str, Cell]
@@ -396,18 +406,14 @@ def _partido(row: _Row, match: Callable[[Cell], object]) -> int | None:
     return partido
 
 
-def _unidentified(row: _Row, dni: str | None, first: str, last: str) -> None:
-    """A row with no DNI or CUIL imports with no citizen: the base tells people apart by
-    their DNI, so a name alone cannot be linked to (or become) a citizen. A DNI that is
-    there but wrong stays a row error."""
-    if dni is not None or any(error.column == row.header_of.get(Field.dni_cuil)
-                              for error in row.errors):  # fmt: skip
-        return
-    if first or last:
-        row.warn("sin DNI ni CUIL: la persona no se puede identificar; se importa sin "
-                 "ciudadano vinculado")  # fmt: skip
-    else:
-        row.warn("sin DNI, CUIL ni nombre: se importa como solicitud anónima")
+def _warn_unidentified(case: CaseRow) -> None:
+    """A row with no DNI or CUIL cannot be linked to a known citizen: the base tells people
+    apart by their DNI. Its name and contact are kept all the same, as a person of its own."""
+    if case.dni is None:
+        case.warnings.append(
+            "sin DNI ni CUIL: la persona no se puede identificar; se guardan sus datos sin DNI"
+            if case.person else "sin DNI, CUIL ni nombre: se importa como solicitud anónima"
+        )  # fmt: skip
 
 
 def _names(row: _Row) -> tuple[str, str]:

@@ -177,22 +177,23 @@ def _ensure_unclassified(connection: Connection) -> None:
 
 
 def _citizens(connection: Connection, rows: Sequence[CaseRow]) -> dict[str, int]:
-    """DNI → citizen id: the base's citizen when known, else a new one from the first row
-    that names them (an import never rewrites a known citizen's data)."""
-    first_rows = {row.dni: row for row in reversed(rows) if row.dni}
+    """Each row's ``person`` → citizen id: the base's citizen when the DNI is known, else a
+    new one from the first row that names them (an import never rewrites a known citizen's
+    data); someone named without a DNI becomes a citizen of their own, with no DNI."""
+    first_rows = {row.person: row for row in reversed(rows) if row.person}
     known: dict[str, int] = {}
-    for chunk in _chunks(list(first_rows)):
+    for chunk in _chunks([row.dni for row in first_rows.values() if row.dni]):
         known.update(connection.execute(
             select(Citizen.dni, Citizen.id).where(Citizen.dni.in_(chunk))).all())  # fmt: skip
-    new = [first_rows[dni] for dni in first_rows if dni not in known]
+    new = [(person, row) for person, row in first_rows.items() if person not in known]
     for chunk in _chunks(new):
         created = _insert(
             connection, Citizen.__table__,
             [{"dni": row.dni, "first_name": row.first_name, "last_name": row.last_name,
               "phone": row.phone, "email": row.email, "address": row.address,
-              "municipality_id": row.partido_id} for row in chunk],
+              "municipality_id": row.partido_id} for _, row in chunk],
         )  # fmt: skip
-        known.update(zip((row.dni for row in chunk), created, strict=True))
+        known.update(zip((person for person, _ in chunk), created, strict=True))
     return known
 
 
@@ -218,7 +219,7 @@ def _case(row: CaseRow, ids: _Ids, target: Target, citizens: dict[str, int], cod
     category_id = ids.categories[row.category]
     department_id = ids.departments.get(row.department or "", target.intake_department_id)
     return {
-        "code": code, "citizen_id": citizens[row.dni] if row.dni else None,
+        "code": code, "citizen_id": citizens.get(row.person or ""),
         "channel_id": ids.channels[row.channel],
         "intake_department_id": target.intake_department_id, "category_id": category_id,
         "priority": PRIORITY, "status": row.status, "department_id": department_id,
