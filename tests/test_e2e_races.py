@@ -126,11 +126,9 @@ def move_now(
     """``username``, in a session of their own, ticks ``codes`` (consecutive rows of the
     queue from ``first_row``) and moves them to Hábitat."""
     page = open_queue(browser, base, username)
-    for ticked, row in enumerate(range(first_row, first_row + len(codes)), start=1):
+    for row in range(first_row, first_row + len(codes)):
         tick_row(case_table(page, codes[0]), row)
-        # The next tick waits for this one's rerun to be drawn: a click on the grid while it
-        # is redrawn is lost, as it would be for a person.
-        page.get_by_text(f"Marcaste {ticked}: {', '.join(codes[:ticked])}.").wait_for()
+    page.get_by_text(f"Marcaste {len(codes)}: {', '.join(codes)}.").wait_for()
     fill_reassignment(page, HOUSING, REASON, NOTE_BETO)
     confirm(page)
     page.get_by_text(f"Se movieron {len(codes)} de {len(codes)} solicitudes.").wait_for()
