@@ -19,10 +19,11 @@ import pandas as pd
 from sqlalchemy import Connection, func, select
 
 from dashboard.models import Case, Department
+from dashboard.sql_functions import week_start
 from queries._frames import to_frame
 from queries.definitions import open_at
 from queries.filters import CaseFilters, dimension_conditions
-from queries.weeks import monday_of, week_start, weeks_between
+from queries.weeks import monday_of, weeks_between
 
 #: Weekly figures of one department: how many came in, went out, and were open at the end.
 WEEKLY_COLUMNS = ["department_id", "department", "week_start", "inflow", "outflow", "backlog"]

@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import Connection, Integer, String, case, func, literal, select
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy import Connection, String, case, func, literal, select
 
 from dashboard.models import Case, Category, Channel, Citizen, Department, Municipality, Staff
+from dashboard.sql_functions import at_sign
 from queries._frames import to_frame
 from queries.definitions import overdue_at
 
@@ -39,24 +38,6 @@ def masked_email(email) -> object:
     "@"); empty stays empty."""
     domain = case((at_sign(email) > 0, func.substr(email, at_sign(email))), else_=literal(""))
     return func.substr(email, 1, 1) + literal("***") + domain
-
-
-class at_sign(FunctionElement):  # a SQL function, named like one
-    """Where "@" is in the text (1-based; 0 when absent), on both back ends."""
-
-    type = Integer()
-    name = "at_sign"
-    inherit_cache = True
-
-
-@compiles(at_sign, "postgresql")
-def _at_sign_postgresql(element: at_sign, compiler, **kw) -> str:
-    return f"strpos({compiler.process(element.clauses, **kw)}, '@')"
-
-
-@compiles(at_sign, "sqlite")
-def _at_sign_sqlite(element: at_sign, compiler, **kw) -> str:
-    return f"instr({compiler.process(element.clauses, **kw)}, '@')"
 
 
 def case_overview(

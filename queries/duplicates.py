@@ -12,7 +12,6 @@ from datetime import datetime
 import pandas as pd
 from sqlalchemy import (
     Connection,
-    DateTime,
     Select,
     Subquery,
     case,
@@ -21,9 +20,7 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.functions import FunctionElement
 
 from auth.roles import Actor
 from dashboard.domain import DuplicateDecision, EventKind, Status
@@ -39,11 +36,11 @@ from dashboard.models import (
     DuplicatePair,
     Municipality,
 )
+from dashboard.sql_functions import hours_between, month_start
 from queries._frames import to_frame
 from queries.cases import initials, masked_dni, masked_email, masked_tail
 from queries.definitions import created_between
 from queries.filters import CaseFilters, dimension_conditions
-from queries.referrals import hours_between
 
 PAGE_SIZE = 50
 #: Pairs listed as recently decided (where a merge can be undone).
@@ -245,24 +242,6 @@ def _merged_at(cut_off: datetime) -> Select:
         .subquery("steps")
     )
     return select(steps.c.case_id).where(steps.c.latest == 1, steps.c.kind == EventKind.MERGED)
-
-
-class month_start(FunctionElement):  # a SQL function, named like one
-    """Midnight of the first day of the month holding the timestamp given."""
-
-    type = DateTime()
-    name = "month_start"
-    inherit_cache = True
-
-
-@compiles(month_start, "postgresql")
-def _month_start_postgresql(element: month_start, compiler, **kw) -> str:
-    return f"date_trunc('month', {compiler.process(element.clauses, **kw)})"
-
-
-@compiles(month_start, "sqlite")
-def _month_start_sqlite(element: month_start, compiler, **kw) -> str:
-    return f"datetime({compiler.process(element.clauses, **kw)}, 'start of month')"
 
 
 def _cards(name: str) -> Subquery:

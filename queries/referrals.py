@@ -26,7 +26,6 @@ from sqlalchemy import (
     CTE,
     ColumnElement,
     Connection,
-    Float,
     Subquery,
     and_,
     case,
@@ -38,12 +37,11 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.functions import FunctionElement
 
 from dashboard.domain import EXTERNAL_KINDS, DepartmentKind
 from dashboard.models import Case, CaseStay, Department
+from dashboard.sql_functions import hours_between
 from queries._frames import to_frame
 from queries.case_list import PAGE_SIZE
 from queries.definitions import created_between
@@ -64,27 +62,6 @@ MANY_HOPS = 3
 #: Kinds a referral can go to, in the order the page shows them.
 DESTINATION_KINDS: tuple[str, ...] = (DepartmentKind.INTERNAL, *EXTERNAL_KINDS)
 PATH_SEPARATOR = " → "
-
-
-class hours_between(FunctionElement):  # a SQL function, named like one
-    """Hours from the first timestamp to the second, as a float, on both back ends."""
-
-    type = Float()
-    name = "hours_between"
-    inherit_cache = True
-
-
-@compiles(hours_between, "postgresql")
-def _hours_between_postgresql(element: hours_between, compiler, **kw) -> str:
-    # date_part gives double precision (EXTRACT gives NUMERIC, much slower to sort).
-    start, end = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"(date_part('epoch', {end} - {start}) / 3600)"
-
-
-@compiles(hours_between, "sqlite")
-def _hours_between_sqlite(element: hours_between, compiler, **kw) -> str:
-    start, end = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"((julianday({end}) - julianday({start})) * 24.0)"
 
 
 def _in_cohort(filters: CaseFilters) -> list[ColumnElement[bool]]:

@@ -48,10 +48,11 @@ from sqlalchemy import ColumnElement, Connection, exists, func, literal, select,
 from sqlalchemy.orm import InstrumentedAttribute
 
 from dashboard.models import Case, Department, Municipality
+from dashboard.sql_functions import week_start
 from queries._frames import to_frame
 from queries.definitions import created_between
 from queries.filters import CaseFilters, dimension_conditions
-from queries.weeks import WEEK, monday_of, week_start, weeks_between
+from queries.weeks import WEEK, monday_of, weeks_between
 
 #: Weeks before each judged week that make its baseline.
 BASELINE_WEEKS = 8

@@ -47,7 +47,7 @@ from dashboard.domain import Status, local_now
 from dashboard.duplicates.compare import DEFAULT_WINDOW_DAYS, Facts, Match, compare, names_close
 from dashboard.duplicates.keys import address_key_sql, phone_key_sql, phone_key_usable_sql
 from dashboard.models import Case, Category, Citizen, DuplicatePair
-from queries.referrals import hours_between
+from dashboard.sql_functions import hours_between
 
 #: Pairs scoring less are not proposed. Two intakes of the same citizen always reach it (the
 #: DNI and the name alone give 55, the rest at worst half of theirs), so it only sifts the

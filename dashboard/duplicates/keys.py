@@ -9,11 +9,10 @@ decide which pairs get compared.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, String, func
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import GenericFunction
+from sqlalchemy import ColumnElement, func
 
 from dashboard.duplicates.compare import PHONE_DIGITS
+from dashboard.sql_functions import last_chars
 
 #: Shortest run of digits taken for a phone: fewer is a fragment, not a number.
 MIN_PHONE_DIGITS = PHONE_DIGITS - 2
@@ -27,26 +26,6 @@ _ADDRESS_FOLDS = {
                                           ("u", "úÚü"), ("n", "ñÑ")) for accented in group},
     **dict.fromkeys(("n°", "nº", " ", ".", ",", "°", "º", "-"), ""),
 }  # fmt: skip
-
-
-class last_chars(GenericFunction):
-    """The last ``n`` characters of a text (all of it when shorter), on both back ends."""
-
-    type = String()
-    name = "last_chars"
-    inherit_cache = True
-
-
-@compiles(last_chars, "postgresql")
-def _last_chars_postgresql(element: last_chars, compiler, **kw) -> str:
-    text, count = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"right({text}, {count})"
-
-
-@compiles(last_chars, "sqlite")
-def _last_chars_sqlite(element: last_chars, compiler, **kw) -> str:
-    text, count = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"substr({text}, -({count}))"
 
 
 def phone_digits_sql(column: ColumnElement) -> ColumnElement:
