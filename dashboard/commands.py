@@ -650,8 +650,10 @@ def save_import_mapping(
     engine: Engine, actor: Actor, intake_department_id: int, name: str, mapping: dict
 ) -> int:
     """Keep ``mapping`` (``dashboard.imports.mappings.as_json``) under ``name`` for the area,
-    replacing the one of that name, so next week's sheet maps itself; returns its id."""
-    name = " ".join(name.split())
+    replacing the one of that name, so next week's sheet maps itself; returns its id. Control
+    characters go (PostgreSQL refuses NUL) and runs of spaces become one, so a pasted name
+    matches the one saved last week."""
+    name = " ".join(CONTROL.sub("", name or "").split())
     if not name:
         raise CommandError("Poné un nombre al mapeo, por ejemplo el de la planilla.")
     if len(name) > MAPPING_NAME_LENGTH:

@@ -23,6 +23,7 @@ from dashboard.imports.fields import FIELD_LABELS, Field, suggest_mapping
 from dashboard.imports.mappings import SavedMapping, best_mapping, mappings_from
 from dashboard.imports.plan import (
     ALL_SHEETS,
+    Choices,
     ImportPlan,
     chosen_tables,
     error_sheet,
@@ -96,7 +97,7 @@ def planned(data: bytes, name: str, area_id: int) -> tuple[ImportPlan, SavedMapp
     scope = f"{source.sha256}:{sheet}:{saved.name}"
     columns = _mapping_editor(table, saved, scope)
     value_maps = _values_editor(table, columns, saved, scope)
-    plan = _plan(source, area_id, sheet, columns, value_maps)
+    plan = _plan(source, area_id, Choices(sheet, columns, value_maps))
     return None if plan is None else (plan, saved)
 
 
@@ -314,19 +315,18 @@ def _catalogue() -> Catalogue:
         return load_catalogue(connection)
 
 
-def _plan(source: SourceFile, area_id: int, sheet: str | None, columns: dict[str, Field | None],
-          value_maps: dict[Field, dict[str, str]]) -> ImportPlan | None:  # fmt: skip
+def _plan(source: SourceFile, area_id: int, choices: Choices) -> ImportPlan | None:
     """``plan_source``, kept for this session per file, sheet and mapping: a rerun for an
     unrelated widget must not check every row again."""
-    values = tuple((field, tuple(sorted(maps.items()))) for field, maps in value_maps.items())
-    key = (source.sha256, area_id, sheet, tuple(columns.items()), values)
+    values = tuple((field, tuple(sorted(maps.items())))
+                   for field, maps in choices.value_maps.items())  # fmt: skip
+    key = (source.sha256, area_id, choices.sheet, tuple(choices.columns.items()), values)
     kept: dict = st.session_state.setdefault(PLAN_KEY, {})
     if key in kept:
         return kept[key]
     try:
         with current_engine().connect() as connection, _progress_bar() as progress:
-            plan = plan_source(connection, source, area_id, sheet=sheet, columns=columns,
-                               value_maps=value_maps, progress=progress)  # fmt: skip
+            plan = plan_source(connection, source, area_id, choices, progress=progress)
     except UnreadableFile as refusal:
         st.error(str(refusal))
         return None

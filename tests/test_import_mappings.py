@@ -14,7 +14,7 @@ from dashboard.db import build_engine
 from dashboard.domain import Role
 from dashboard.imports.fields import Field
 from dashboard.imports.mappings import SavedMapping, as_json, best_mapping, load_mappings
-from dashboard.imports.plan import plan_import
+from dashboard.imports.plan import Choices, plan_import
 from dashboard.models import AuditEntry, Case, Category, Department
 from tests.test_imports import HEADER, ROWS, clerk, sheet, world  # noqa: F401 (fixture)
 from tests.test_imports_cli import database, run  # noqa: F401 (fixture)
@@ -49,12 +49,26 @@ def test_a_mapping_is_kept_by_name_for_the_area_and_replaced_by_the_same_name(
     assert (saved.columns, saved.values, audited) == ({"Tema": Field.category}, {}, 2)
 
 
+def test_a_pasted_name_loses_its_control_characters_instead_of_failing_the_database(
+    engine: Engine,
+    world,  # noqa: F811
+) -> None:
+    save_import_mapping(engine, clerk(world), world.intake, "Planilla\x00 \tsemanal\x1b\n",
+                        CONFIRMED)  # fmt: skip
+    save_import_mapping(engine, clerk(world), world.intake, "Planilla semanal", CONFIRMED)
+    with engine.connect() as connection:
+        assert [saved.name for saved in load_mappings(connection, world.intake)] == [
+            "Planilla semanal"
+        ]
+
+
 @pytest.mark.parametrize(
     ("actor", "name", "refusal"),
     [
         (Actor("sofia", Role.SUPERVISOR, (1,)), "Semanal", PermissionDenied),
         (Actor("gabi", Role.GABINETE), "Semanal", PermissionDenied),
         (Actor("admin", Role.ADMIN), "   ", CommandError),
+        (Actor("admin", Role.ADMIN), "\x00\x07 \x1b", CommandError),
         (Actor("admin", Role.ADMIN), "x" * 81, CommandError),
     ],
 )
@@ -89,9 +103,9 @@ def test_a_saved_mapping_reads_the_sheet_as_the_clerk_confirmed_it(
     save_import_mapping(engine, clerk(world), world.intake, "Semanal", CONFIRMED)
     with engine.connect() as connection:
         [saved] = load_mappings(connection, world.intake)
-        planned = plan_import(connection, sheet(ROWS), "planilla.csv", world.intake,
-                              columns={**saved.columns, "No está": Field.phone},
-                              value_maps=saved.values)  # fmt: skip
+        choices = Choices(columns={**saved.columns, "No está": Field.phone},
+                          value_maps=saved.values)  # fmt: skip
+        planned = plan_import(connection, sheet(ROWS), "planilla.csv", world.intake, choices)
     assert planned.columns["Tema"] is None and "No está" not in planned.columns
     assert [row.status for row in planned.prepared.cases] == ["en_espera", "cerrada"]
     assert planned.mapping == as_json(planned.columns, saved.values)

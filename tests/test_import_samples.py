@@ -19,7 +19,7 @@ from dashboard import prepare
 from dashboard.commands import import_sheet
 from dashboard.db import build_engine
 from dashboard.domain import Role
-from dashboard.imports.plan import ImportPlan, plan_import
+from dashboard.imports.plan import Choices, ImportPlan, plan_import
 from dashboard.imports.samples import (
     DESPACHO,
     DESPACHO_HEADER,
@@ -99,7 +99,7 @@ def area_id(connection: Connection, code: str) -> int:
 def plan(connection: Connection, directory: Path, name: str, area: str,
          sheet: str | None) -> ImportPlan:  # fmt: skip
     data = (directory / name).read_bytes()
-    return plan_import(connection, data, name, area_id(connection, area), sheet=sheet)
+    return plan_import(connection, data, name, area_id(connection, area), Choices(sheet))
 
 
 @pytest.mark.parametrize(("name", "area", "sheet", "planted", "repeated"), SHEETS)

@@ -21,7 +21,7 @@ from dashboard.db import build_engine
 from dashboard.domain import Role
 from dashboard.imports.fields import Field
 from dashboard.imports.mappings import SavedMapping, find_mapping, load_mappings, merged_values
-from dashboard.imports.plan import ALL_SHEETS, plan_import, summary
+from dashboard.imports.plan import ALL_SHEETS, Choices, plan_import, summary
 from dashboard.imports.progress import Progress, Stage
 from dashboard.imports.readers import UnreadableFile
 from dashboard.imports.values import fold
@@ -53,13 +53,13 @@ def _run(engine, options: argparse.Namespace) -> int:
             raise ValueError(f"no existe el área de ingreso {options.area}")
         area_id = int(area["id"].iloc[0])
         saved = _saved(connection, area_id, options)
-        plan = plan_import(
-            connection, _read(options.file), Path(options.file).name, area_id,
+        choices = Choices(
             sheet=ALL_SHEETS if options.all_sheets else options.sheet,
             columns={**saved.columns, **_pairs(options.map, _field)},
             value_maps=merged_values(saved.values, _value_maps(options.value)),
-            progress=_stages(),
-        )  # fmt: skip
+        )
+        plan = plan_import(connection, _read(options.file), Path(options.file).name, area_id,
+                           choices, progress=_stages())  # fmt: skip
     print("\n".join(summary(plan)))
     if not plan.prepared.cases:
         print("No se importó nada: ninguna fila es válida.", file=sys.stderr)

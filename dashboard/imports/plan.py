@@ -2,8 +2,8 @@
 line share, so they cannot disagree about a sheet.
 
 ``plan_import`` reads the file, chooses the sheet (or every sheet with the same columns),
-maps its columns (suggested from the headers, overridden by the clerk or a saved mapping),
-normalises every row and counts what the base already holds; nothing is written.
+maps its columns (suggested from the headers, overridden by the clerk's ``Choices`` or a
+saved mapping), normalises every row and counts what the base already holds; nothing is written.
 ``commands.import_sheet`` then writes what the plan says.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 import xlsxwriter
@@ -41,6 +41,19 @@ ALL_SHEETS = "*"
 NO_PARTIDO = "sin partido"
 #: Longest ``import_batches.sheet``.
 SHEET_WIDTH = 120
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the clerk chose for a file, on the page or the command line: one object from
+    there to ``plan_source``, so that no layer drops or renames a choice on the way."""
+
+    #: The sheet's name; the first sheet when None, every sheet alike when ``ALL_SHEETS``.
+    sheet: str | None = None
+    #: Header → field, over the suggested mapping (headers the sheet lacks are left out).
+    columns: Columns = field(default_factory=dict)
+    #: Field → folded sheet value → catalogue code (or status): the clerk's equivalences.
+    value_maps: ValueMaps = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -106,45 +119,39 @@ def plan_import(
     data: bytes,
     file_name: str,
     intake_department_id: int,
+    choices: Choices = Choices(),
     *,
-    sheet: str | None = None,
-    columns: Columns | None = None,
-    value_maps: ValueMaps | None = None,
     progress: Progress = silent,
 ) -> ImportPlan:
     """Read ``data`` and prepare its rows for the intake area (see ``plan_source``)."""
     progress(0.0, Stage.READING)
     source = read_source(data, file_name)
     progress(1.0, Stage.READING)
-    return plan_source(connection, source, intake_department_id, sheet=sheet, columns=columns,
-                       value_maps=value_maps, progress=progress)  # fmt: skip
+    return plan_source(connection, source, intake_department_id, choices, progress=progress)
 
 
 def plan_source(
     connection: Connection,
     source: SourceFile,
     intake_department_id: int,
+    choices: Choices = Choices(),
     *,
-    sheet: str | None = None,
-    columns: Columns | None = None,
-    value_maps: ValueMaps | None = None,
     progress: Progress = silent,
 ) -> ImportPlan:
-    """Prepare the rows of ``sheet`` (the first when None, every one when ``ALL_SHEETS``);
-    ``columns`` overrides the suggested mapping header by header (headers the sheet lacks
-    are left out) and ``value_maps`` are the clerk's equivalences. Raises ``UnreadableFile``
-    with a Spanish reason when the sheet does not exist or a required field has no column."""
-    tables = chosen_tables(source, sheet)
+    """Prepare the rows of the sheet (or sheets) chosen, mapped and valued as ``choices``
+    say. Raises ``UnreadableFile`` with a Spanish reason when the sheet does not exist or a
+    required field has no column."""
+    tables = chosen_tables(source, choices.sheet)
     table = joined(tables)
     mapping = suggest_mapping(table.headers)
-    mapping.update((header, chosen) for header, chosen in (columns or {}).items()
+    mapping.update((header, chosen) for header, chosen in choices.columns.items()
                    if header in mapping)  # fmt: skip
     missing = REQUIRED - {field for field in mapping.values() if field}
     if missing:
         names = ", ".join(sorted(field.value for field in missing))
         raise UnreadableFile(f"Ninguna columna trae {names}: indicá cuál es.")
     catalogue = load_catalogue(connection)
-    maps = {field: dict(chosen) for field, chosen in (value_maps or {}).items() if chosen}
+    maps = {field: dict(chosen) for field, chosen in choices.value_maps.items() if chosen}
     parts = []
     for done, one in enumerate(tables):
         progress(done / len(tables), Stage.CHECKING)
@@ -217,10 +224,10 @@ def unmapped_values(
     header_of = {chosen: header for header, chosen in columns.items() if chosen}
     matchers = value_matchers(catalogue, {})
     found: dict[Field, list[Unmapped]] = {}
-    for field in VALUE_FIELDS:
-        if header_of.get(field) not in table.headers:
+    for value_field in VALUE_FIELDS:
+        if header_of.get(value_field) not in table.headers:
             continue
-        position = table.headers.index(header_of[field])
+        position = table.headers.index(header_of[value_field])
         counted: Counter[str] = Counter()
         shown: dict[str, str] = {}
         for written in map(_written, (row[position] for row in table.rows)):
@@ -229,9 +236,9 @@ def unmapped_values(
                 counted[key] += 1
                 shown.setdefault(key, written)
         left = [Unmapped(key, shown[key], rows) for key, rows in counted.most_common()
-                if not _matches(matchers[field], shown[key])]  # fmt: skip
+                if not _matches(matchers[value_field], shown[key])]  # fmt: skip
         if left:
-            found[field] = left
+            found[value_field] = left
     return found
 
 
