@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
@@ -21,7 +20,9 @@ from dashboard.domain import CLOSED_STATUSES, Status
 from dashboard.imports import values
 from dashboard.imports.fields import Field
 from dashboard.imports.movements import Step, movement_owners, settled
+from dashboard.imports.phones import BLOCK, checked_ahead
 from dashboard.imports.readers import Cell, Table
+from dashboard.text import CONTROL
 
 #: The category a row gets when its label maps to none of the catalogue's.
 UNCLASSIFIED = "sin_clasificar"
@@ -29,7 +30,6 @@ UNCLASSIFIED = "sin_clasificar"
 DEFAULT_CHANNEL = "presencial"
 #: Longest text each field's column holds; a longer cell is a row error, not a failed import.
 COLUMN_WIDTHS = {Field.address: 200, Field.email: 120, Field.source_id: 80}
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: How department names begin (folded), which sheets often leave out.
 DEPARTMENT_PREFIXES = ("direccion provincial de ", "direccion general de ", "direccion de ",
                        "subsecretaria de ")  # fmt: skip
@@ -137,27 +137,28 @@ def prepare(table: Table, columns: Mapping[str, Field | None], catalogue: Catalo
     """Every data row of ``table`` read through ``columns`` (header → field) and matched
     against ``catalogue``; ``value_maps`` (field → folded sheet value → code) are the
     clerk's own equivalences, tried before the catalogue's names."""
-    reader = _RowReader(columns, catalogue, value_maps or {})
+    reader = _RowReader(table.headers, columns, catalogue, value_maps or {})
     prepared = Prepared()
     seen: dict[str, int] = {}
-    owners = movement_owners(
-        table.rows,
-        {field: table.headers.index(header) for field, header in reader.header_of.items()},
-    )
+    owners = movement_owners(table.rows, reader.position_of)
     case_at: dict[int, int] = {}  # position of a case's row → its index in prepared.cases
-    for position, (number, cells) in enumerate(zip(table.row_numbers, table.rows, strict=True)):
-        if position in owners:
-            continue
-        case, errors = reader.read(number, dict(zip(table.headers, cells, strict=True)))
-        prepared.errors.extend(errors)
-        if case is None:
-            continue
-        first = seen.setdefault(case.fingerprint, number)
-        if first != number:
-            prepared.repeated.append((number, first))
-            continue
-        case_at[position] = len(prepared.cases)
-        prepared.cases.append(case)
+    rows = enumerate(zip(table.row_numbers, table.rows, strict=True))
+    with checked_ahead(reader.column(table, Field.phone)) as phones_ahead:
+        for position, (number, cells) in rows:
+            if position and position % BLOCK == 0:
+                reader.phones.learn(next(phones_ahead, {}))
+            if position in owners:
+                continue
+            case, errors = reader.read(number, cells)
+            prepared.errors.extend(errors)
+            if case is None:
+                continue
+            first = seen.setdefault(case.fingerprint, number)
+            if first != number:
+                prepared.repeated.append((number, first))
+                continue
+            case_at[position] = len(prepared.cases)
+            prepared.cases.append(case)
     _attach_movements(prepared, reader, table, owners, case_at)
     return prepared
 
@@ -175,8 +176,7 @@ def _attach_movements(prepared: Prepared, reader: _RowReader, table: Table,
             reason = f"línea de movimiento de la fila {table.row_numbers[owner]}, que no se importa"
             prepared.errors.append(RowError(number, column, "", reason))
             continue
-        cells = dict(zip(table.headers, table.rows[position], strict=True))
-        step, errors, warnings = reader.read_movement(number, cells)
+        step, errors, warnings = reader.read_movement(number, table.rows[position])
         prepared.errors.extend(errors)
         warned.setdefault(case_at[owner], []).extend(warnings)
         if step is not None:
@@ -224,19 +224,35 @@ def value_matchers(catalogue: Catalogue, value_maps: Mapping[Field, Mapping[str,
 class _RowReader:
     """Reads one row at a time; holds the matchers so each is built once per sheet."""
 
-    def __init__(self, columns: Mapping[str, Field | None], catalogue: Catalogue,
-                 value_maps: Mapping[Field, Mapping[str, str]]) -> None:  # fmt: skip
+    def __init__(self, headers: list[str], columns: Mapping[str, Field | None],
+                 catalogue: Catalogue, value_maps: Mapping[Field, Mapping[str, str]]
+                 ) -> None:  # fmt: skip
         self.header_of = {field: header for header, field in columns.items() if field}
-        self.partidos = _remembered(values.PartidoMatcher(catalogue.partidos).match)
-        matchers = {field: _remembered(match)
+        #: Where each mapped field's cell is in a row of the sheet.
+        self.position_of = {
+            field: headers.index(header)
+            for field, header in self.header_of.items()
+            if header in headers
+        }
+        self.partidos = _Remembered(values.PartidoMatcher(catalogue.partidos).match)
+        self.phones = _Remembered(values.phone)
+        matchers = {field: _Remembered(match)
                     for field, match in value_matchers(catalogue, value_maps).items()}  # fmt: skip
         self.categories, self.departments = matchers[Field.category], matchers[Field.department]
         self.channels, self.statuses = matchers[Field.channel], matchers[Field.status]
         codes = [code for code, _ in catalogue.channels]
         self.default_channel = DEFAULT_CHANNEL if DEFAULT_CHANNEL in codes else codes[0]
 
-    def read(self, number: int, cells: dict[str, Cell]) -> tuple[CaseRow | None, list[RowError]]:
-        row = _Row(number, cells, self.header_of)
+    def column(self, table: Table, field: Field) -> list[Cell]:
+        """The cells of ``field``'s column, or none when the sheet has no such column."""
+        position = self.position_of.get(field)
+        return [] if position is None else [cells[position] for cells in table.rows]
+
+    def cells_of(self, cells: Sequence[Cell]) -> dict[Field, Cell]:
+        return {field: cells[position] for field, position in self.position_of.items()}
+
+    def read(self, number: int, cells: Sequence[Cell]) -> tuple[CaseRow | None, list[RowError]]:
+        row = _Row(number, self.cells_of(cells), self.header_of)
         created = row.parse(Field.created_date, lambda cell: values.moment(
             cell, row.cell(Field.created_time)))  # fmt: skip
         if created is None and not row.errors:
@@ -248,7 +264,7 @@ class _RowReader:
         dni = row.parse(Field.dni_cuil, values.dni)
         first, last = _names(row)
         case_fields = {
-            "phone": row.parse(Field.phone, values.phone),
+            "phone": row.parse(Field.phone, self.phones),
             "email": row.parse(Field.email, values.email),
             "address": row.parse(Field.address, values.text),
             "partido_id": _partido(row, self.partidos),
@@ -271,11 +287,11 @@ class _RowReader:
         _warn_unidentified(case)
         return case, []
 
-    def read_movement(self, number: int, cells: dict[str, Cell]
+    def read_movement(self, number: int, cells: Sequence[Cell]
                       ) -> tuple[Step | None, list[RowError], list[str]]:  # fmt: skip
         """A movement line (its step, its errors, its warnings): when, to which department,
         in which status, whether it closed; its description is the event's note."""
-        row = _Row(number, cells, self.header_of)
+        row = _Row(number, self.cells_of(cells), self.header_of)
         moved = row.parse(Field.created_date, lambda cell: values.moment(
             cell, row.cell(Field.created_time)))  # fmt: skip
         if moved is None and not row.errors:
@@ -307,15 +323,15 @@ class _RowReader:
 class _Row:
     """One row's cells by field, with its errors, warnings and corrected originals."""
 
-    def __init__(self, number: int, cells: dict[str, Cell], header_of: dict[Field, str]) -> None:
+    def __init__(self, number: int, cells: dict[Field, Cell], header_of: dict[Field, str]
+                 ) -> None:  # fmt: skip
         self.number, self.cells, self.header_of = number, cells, header_of
         self.errors: list[RowError] = []
         self.warnings: list[str] = []
         self.original: dict[str, str] = {}
 
     def cell(self, field: Field) -> Cell:
-        header = self.header_of.get(field)
-        return None if header is None else self.cells.get(header)
+        return self.cells.get(field)
 
     def shown(self, field: Field) -> str:
         """The cell as the sheet shows it (30123456, not 30123456.0)."""
@@ -366,29 +382,37 @@ def _short_names(entries: list[tuple[str, str]]) -> dict[str, str]:
     return {short: codes[0] for short, codes in shortened.items() if len(set(codes)) == 1}
 
 
-def _remembered(match: Callable[[Cell], object]) -> Callable[[Cell], object]:
+class _Remembered:
     """``match`` answering each distinct cell once: a sheet names the same partidos,
-    categories and statuses thousands of times, and fuzzy matching is the costly part."""
-    answers: dict[tuple[type, Cell], tuple[object, values.BadValue | None]] = {}
+    categories and statuses thousands of times, and fuzzy matching is the costly part. Answers
+    worked out elsewhere (``phones.checked_ahead``) can be taught to it."""
 
-    def remembered(cell: Cell) -> object:
+    def __init__(self, match: Callable[[Cell], object]) -> None:
+        self.match = match
+        self.answers: dict[tuple[type, Cell], tuple[object, values.BadValue | None]] = {}
+
+    def __call__(self, cell: Cell) -> object:
         key = (type(cell), cell)
-        if key not in answers:
+        answer = self.answers.get(key)
+        if answer is None:
             try:
-                answers[key] = (match(cell), None)
+                answer = (self.match(cell), None)
             except values.BadValue as bad:
-                answers[key] = (None, bad)
-        answer, bad = answers[key]
-        if bad is not None:
-            raise bad
-        return answer
+                answer = (None, bad)
+            self.answers[key] = answer
+        if answer[1] is not None:
+            raise answer[1]
+        return answer[0]
 
-    return remembered
+    def learn(self, answers: Mapping[tuple[type, Cell], tuple[object, values.BadValue | None]]
+              ) -> None:  # fmt: skip
+        self.answers.update(answers)
 
 
 def _printable(text: str) -> str:
-    """Control characters out (a database refuses NUL); line breaks and tabs stay."""
-    return CONTROL.sub("", text)
+    """Control characters out (a database refuses NUL); line breaks and tabs stay. Nearly
+    every cell is printable already, which is much cheaper to ask than to search."""
+    return text if text.isprintable() else CONTROL.sub("", text)
 
 
 def _partido(row: _Row, match: Callable[[Cell], object]) -> int | None:

@@ -46,10 +46,18 @@ _MAX_CELLS = 10_000_000
 #: The child process that runs calamine: what it may take before it is given up on.
 _CHILD_MEMORY = 4 * 1024**3
 _CHILD_SECONDS = 180
-_CHILD_COMMAND = (
-    f"import sys; sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r}); "
-    "from dashboard.imports.readers import _read_workbook_in_child; _read_workbook_in_child()"
-)
+
+
+def child_command(module: str, function: str) -> str:
+    """What a child interpreter is told to run (``python -c``): ``function`` of ``module``,
+    found from the project's root whatever the working directory."""
+    root = str(Path(__file__).resolve().parents[2])
+    return (
+        f"import sys; sys.path.insert(0, {root!r}); from {module} import {function}; {function}()"
+    )
+
+
+_CHILD_COMMAND = child_command(__name__, "_read_workbook_in_child")
 _TEMPORAL_TYPES = {"date": date, "datetime": datetime, "time": time}
 #: Where the header is looked for: title rows and notes above it are rarely more.
 _HEADER_SEARCH_ROWS = 30
@@ -349,12 +357,12 @@ def _grids_in_child(data: bytes) -> list[_Grid]:
         failure = child.stderr.decode("utf-8", errors="replace")[-2000:]
         raise UnreadableFile(_CORRUPT) from ChildProcessError(failure)
     try:
-        return _CellUnpickler(io.BytesIO(child.stdout)).load()
+        return CellUnpickler(io.BytesIO(child.stdout)).load()
     except (pickle.UnpicklingError, EOFError, ValueError) as error:
         raise UnreadableFile(_CORRUPT) from error
 
 
-class _CellUnpickler(pickle.Unpickler):
+class CellUnpickler(pickle.Unpickler):
     """Builds cells and nothing else: the child has just parsed an untrusted file, so its answer
     may name no class but the three dates and times."""
 

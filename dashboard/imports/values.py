@@ -161,9 +161,11 @@ def fold(value: str) -> str:
     return _NON_WORD.sub(" ", bare).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def _plain(value: str) -> str:
     """Lower case, accents removed, whitespace collapsed, punctuation kept: what the date and
-    number patterns read."""
+    number patterns read. (Remembered, like the parsers that call it: a sheet writes the same
+    few hundred days and clock times on a hundred thousand rows.)"""
     decomposed = unicodedata.normalize("NFD", value.casefold())
     return _squash("".join(char for char in decomposed if not unicodedata.combining(char)))
 
@@ -310,6 +312,7 @@ def _from_serial(number: float, cell: Cell) -> datetime:
     return _in_range(_EXCEL_EPOCH + timedelta(seconds=round(number * 86400)), cell)
 
 
+@lru_cache(maxsize=1 << 16)
 def _from_text(cell: str) -> datetime:
     plain = _plain(cell)
     if _NUMBER_TEXT.fullmatch(plain):
@@ -433,6 +436,7 @@ def _time_of_number(number: float) -> time:
     return time(hour, minute)
 
 
+@lru_cache(maxsize=1 << 16)
 def _time_of_text(cell: str) -> time:
     plain = _plain(cell)
     found = _CLOCK_TEXT.fullmatch(plain)
