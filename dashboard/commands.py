@@ -41,7 +41,7 @@ from dashboard.domain import (
 )
 from dashboard.duplicates.find import check_cases
 from dashboard.i18n import translate
-from dashboard.imports.prepare import CONTROL, Prepared
+from dashboard.imports.prepare import Prepared
 from dashboard.imports.progress import Progress, silent
 from dashboard.imports.readers import SourceFile
 from dashboard.imports.write import Target as ImportTarget
@@ -62,12 +62,12 @@ from dashboard.models import (
     User,
     user_departments,
 )
+from dashboard.text import clean_text
 from queries.case_changes import ever_in_scope, latest_change
 
 MIN_REASON_LENGTH = 10
-#: The audit log's ``reason`` column.
-MAX_REASON_LENGTH = 300
-MAPPING_NAME_LENGTH = 80
+#: The audit log's ``reason`` column, where every stated reason and note ends up.
+MAX_REASON_LENGTH = AuditEntry.reason.type.length
 
 
 class CommandError(ValueError):
@@ -169,9 +169,9 @@ def create_user(
     email: str | None = None,
 ) -> None:
     _require_admin(actor)
-    username = username.strip().lower()
-    if not username or not display_name.strip():
-        raise CommandError("El usuario y el nombre son obligatorios.")
+    username = _clean_text(username.lower(), what="el usuario", limit=User.username.type.length)
+    display_name = _clean_text(display_name, what="el nombre", limit=User.display_name.type.length)
+    email = _clean_text(email, what="el correo", limit=User.email.type.length, minimum=0) or None
     password_hash = hash_password(password)
     with engine.begin() as connection:
         if connection.execute(select(User.id).where(User.username == username)).first():
@@ -180,7 +180,7 @@ def create_user(
         user_id = connection.execute(
             insert(User)
             .values(
-                username=username, display_name=display_name.strip(), email=email or None,
+                username=username, display_name=display_name, email=email,
                 password_hash=password_hash, role=role, active=True, created_at=local_now(),
             )
             .returning(User.id)
@@ -277,9 +277,10 @@ def add_category(
 ) -> None:
     """A new category inside a group, with its target hours for every priority."""
     _require_admin(actor)
-    code, name = code.strip().lower(), name.strip()
-    if not code or not name:
-        raise CommandError("El código y el nombre de la categoría son obligatorios.")
+    code = _clean_text(
+        code.lower(), what="el código de la categoría", limit=Category.code.type.length
+    )
+    name = _clean_text(name, what="el nombre de la categoría", limit=Category.name.type.length)
     if set(hours) != set(Priority) or not all(1 <= h <= 24 * 365 for h in hours.values()):
         raise CommandError("Indicá una meta de 1 a 8760 horas para cada prioridad.")
     with engine.begin() as connection:
@@ -306,16 +307,34 @@ def add_category(
 
 
 def _required_reason(reason: str) -> str:
-    """The stated reason, without control characters (PostgreSQL refuses NUL), at least
-    ``MIN_REASON_LENGTH`` long and short enough for the audit log."""
-    reason = CONTROL.sub("", reason or "").strip()
-    if len(reason) < MIN_REASON_LENGTH:
-        raise CommandError(
-            f"Indicá el motivo (al menos {MIN_REASON_LENGTH} caracteres): queda registrado."
-        )
-    if len(reason) > MAX_REASON_LENGTH:
-        raise CommandError(f"El motivo no puede pasar de {MAX_REASON_LENGTH} caracteres.")
-    return reason
+    """The stated reason as the audit log keeps it, line breaks included (it is typed in a
+    text area), at least ``MIN_REASON_LENGTH`` long."""
+    return _clean_text(
+        reason, what="el motivo", limit=MAX_REASON_LENGTH, minimum=MIN_REASON_LENGTH, lines=True,
+        missing=f"Indicá el motivo (al menos {MIN_REASON_LENGTH} caracteres): queda registrado.",
+    )  # fmt: skip
+
+
+def _clean_text(
+    value: str | None,
+    *,
+    what: str,
+    limit: int,
+    minimum: int = 1,
+    lines: bool = False,
+    missing: str | None = None,
+) -> str:
+    """Free text as a command stores it (``dashboard.text.clean_text``), refused in Spanish
+    when shorter than ``minimum`` once cleaned (0: optional) or longer than ``limit``, its
+    column's width: PostgreSQL enforces widths (an outage on the page), SQLite does not.
+    ``what`` names the field, with its article; ``missing`` words a refusal of a value too
+    short other than "Completá ...". Single-line values lose their line breaks."""
+    text = clean_text(value, lines=lines)
+    if len(text) < minimum:
+        raise CommandError(missing or f"Completá {what}.")
+    if len(text) > limit:
+        raise CommandError(f"{what[0].upper()}{what[1:]} no puede pasar de {limit} caracteres.")
+    return text
 
 
 def _require_admin(actor: Actor) -> None:
@@ -442,8 +461,8 @@ def reassign(
     reason: Reason | None,
     note: str,
 ) -> list[Outcome]:
-    """Move ``cases`` to a department (and optionally a person); one outcome per case."""
-    note = (note or "").strip()
+    """Move ``cases`` to a department (and optionally a person); one outcome per case. The
+    note keeps its line breaks: it is typed in a text area and read in the case's history."""
     if not actor.may_reassign:
         raise PermissionDenied("Solo la supervisión de un área puede reasignar solicitudes.")
     if not cases:
@@ -452,8 +471,10 @@ def reassign(
         raise CommandError("Elegí el área de destino.")
     if reason not in {choice.value for choice in Reason}:
         raise CommandError("Elegí un motivo de la lista.")
-    if len(note) < MIN_NOTE_LENGTH:
-        raise CommandError(f"Explicá el motivo en al menos {MIN_NOTE_LENGTH} caracteres.")
+    note = _clean_text(
+        note, what="la explicación", limit=MAX_REASON_LENGTH, minimum=MIN_NOTE_LENGTH, lines=True,
+        missing=f"Explicá el motivo en al menos {MIN_NOTE_LENGTH} caracteres.",
+    )  # fmt: skip
     with engine.connect() as connection:
         target = _check_target(connection, target_department_id, assignee_id)
         user_id = connection.execute(
@@ -650,14 +671,12 @@ def save_import_mapping(
     engine: Engine, actor: Actor, intake_department_id: int, name: str, mapping: dict
 ) -> int:
     """Keep ``mapping`` (``dashboard.imports.mappings.as_json``) under ``name`` for the area,
-    replacing the one of that name, so next week's sheet maps itself; returns its id. Control
-    characters go (PostgreSQL refuses NUL) and runs of spaces become one, so a pasted name
-    matches the one saved last week."""
-    name = " ".join(CONTROL.sub("", name or "").split())
-    if not name:
-        raise CommandError("Poné un nombre al mapeo, por ejemplo el de la planilla.")
-    if len(name) > MAPPING_NAME_LENGTH:
-        raise CommandError(f"El nombre del mapeo tiene más de {MAPPING_NAME_LENGTH} caracteres.")
+    replacing the one of that name, so next week's sheet maps itself; returns its id. The name
+    is cleaned as one line, so a pasted name matches the one saved last week."""
+    name = _clean_text(
+        name, what="el nombre del mapeo", limit=ImportMapping.name.type.length,
+        missing="Poné un nombre al mapeo, por ejemplo el de la planilla.",
+    )  # fmt: skip
     values = {"mapping": json.dumps(mapping, ensure_ascii=False), "updated_at": local_now(),
               "updated_by": actor.username}  # fmt: skip
     try:

@@ -23,8 +23,8 @@ from dashboard.commands import (
 from dashboard.domain import DepartmentKind, DuplicateDecision, EventKind, Role, Status
 from dashboard.duplicates import review_scope_clause
 from dashboard.duplicates.find import scan
-from dashboard.imports.prepare import CONTROL
 from dashboard.models import AuditEntry, Case, CaseEvent, DuplicatePair, User
+from dashboard.text import CONTROL
 from tests.builders import (
     add_case,
     add_department,
