@@ -6,6 +6,7 @@ down they skip with a reason saying how to run them; under ``CI=true`` they fail
 
 from __future__ import annotations
 
+import functools
 import os
 import uuid
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
+import bcrypt
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
@@ -24,6 +26,9 @@ from dashboard.migrate import upgrade
 from dashboard.models import Base
 from tests.builders import add_case, add_role_users, small_world
 
+#: bcrypt's lowest work factor: hashing and checking as in production, without the cost.
+TEST_BCRYPT_ROUNDS = 4
+
 POSTGRES_ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
@@ -32,6 +37,22 @@ BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 def _admin_engine() -> Engine:
     return create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashes() -> Iterator[None]:
+    """Users made by tests get bcrypt hashes of the lowest cost.
+
+    At bcrypt's default cost each hash takes a third of a second or more here, and tests
+    create users by the hundred (five per role-user fixture) and log them in; a hash made
+    here is still a real salted bcrypt hash, checked the same way, by the app in an
+    end-to-end server too (the cost is written in the hash).
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            bcrypt, "gensalt", functools.partial(bcrypt.gensalt, rounds=TEST_BCRYPT_ROUNDS)
+        )
+        yield
 
 
 def require_postgres() -> None:

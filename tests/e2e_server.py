@@ -80,6 +80,13 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+def close_sessions(browser: Browser) -> None:
+    """Close every browser session (context) opened on ``browser``: a test that shares a
+    module's browser leaves no page of its own open (nor its Streamlit session) for the next."""
+    for context in browser.contexts:
+        context.close()
+
+
 def wait_for_run(page: Page, timeout_ms: int = 30_000) -> None:
     """Wait as Streamlit's own suite does: script not running and no skeleton left."""
     page.wait_for_selector(
@@ -91,17 +98,29 @@ def wait_for_run(page: Page, timeout_ms: int = 30_000) -> None:
     )
 
 
-def submit_login(page: Page, base: str, username: str, password: str) -> None:
-    """Open the app and send the login form as a person would."""
-    page.goto(base)
+def submit_login(page: Page, base: str, username: str, password: str, path: str = "") -> None:
+    """Open the app at ``path`` and send the login form as a person would."""
+    page.goto(f"{base}{path}")
     wait_for_run(page)
     page.get_by_role("textbox", name="Usuario").fill(username)
     page.get_by_role("textbox", name="Contraseña").fill(password)
     page.get_by_role("button", name="Ingresar").click()
 
 
-def log_in(page: Page, base: str, username: str, password: str) -> None:
-    """Log in and wait for the first page of the user's role."""
-    submit_login(page, base, username, password)
+def open_page(page: Page, title: str) -> None:
+    """Open the page ``title`` from the sidebar, as a person does, in the same session."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    page.get_by_role("heading", name=title, level=1).wait_for()
+    wait_for_run(page)
+
+
+def log_in(page: Page, base: str, username: str, password: str, path: str = "") -> None:
+    """Log in where a link (``path``, such as ``/bandejas?canal=WhatsApp``) led, and wait for
+    that page; with no path, for the first page of the user's role.
+
+    The app keeps a deep link through the login, so a test that needs a page opens it this
+    way rather than loading the whole app a second time after logging in.
+    """
+    submit_login(page, base, username, password, path)
     page.get_by_role("button", name="Cerrar sesión").wait_for(timeout=30_000)
     wait_for_run(page)

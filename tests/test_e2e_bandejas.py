@@ -51,9 +51,7 @@ def test_a_supervisor_reassigns_a_case_and_follows_it(database, tmp_path: Path) 
     SCREENSHOTS.mkdir(exist_ok=True)
     with running_app(url, tmp_path / "streamlit.log") as base, chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        log_in(page, base, "coordinadora", PASSWORD)
-        page.goto(f"{base}/bandejas")
-        wait_for_run(page)
+        log_in(page, base, "coordinadora", PASSWORD, "/bandejas")
         page.get_by_text("Solicitudes en bandeja").wait_for()
         page.screenshot(path=SCREENSHOTS / "bandejas.png")
 

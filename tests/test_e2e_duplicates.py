@@ -46,9 +46,7 @@ def pair(tmp_path: Path) -> tuple[str, str, str]:
 def reviewing(browser: Browser, base: str, username: str) -> Page:
     """``username`` in a browser session of their own, on Duplicados with the pair open."""
     page = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
-    log_in(page, base, username, PASSWORD)
-    page.goto(f"{base}/duplicados")
-    wait_for_run(page)
+    log_in(page, base, username, PASSWORD, "/duplicados")
     page.get_by_text("Por qué se parecen").wait_for()
     return page
 

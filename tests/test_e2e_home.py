@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 from sqlalchemy import text
 
 from dashboard.db import build_engine
@@ -14,7 +16,7 @@ from dashboard.domain import EventKind, Status, local_now
 from dashboard.i18n import format_percent
 from dashboard.migrate import upgrade
 from tests.builders import PASSWORD, add_case, add_event, add_role_users, small_world
-from tests.e2e_server import chromium, log_in, running_app, wait_for_run
+from tests.e2e_server import chromium, close_sessions, log_in, running_app, wait_for_run
 
 pytestmark = pytest.mark.e2e
 
@@ -36,9 +38,9 @@ FROM cases
 """
 
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'e2e.sqlite3'}"
+@pytest.fixture(scope="module")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('home') / 'e2e.sqlite3'}"
     engine = build_engine(url)
     upgrade(engine)
     world = small_world(engine)
@@ -66,18 +68,36 @@ def database_url(tmp_path: Path) -> str:
     return url
 
 
-def test_home_page_figures_equal_sql(database_url: str, tmp_path: Path) -> None:
-    with running_app(database_url, tmp_path / "streamlit.log") as base, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        log_in(page, base, "gabinete", PASSWORD)
-        page.get_by_text("Solicitudes abiertas").first.wait_for()
-        shown = _metrics(page)
-        SCREENSHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / "resumen.png", full_page=True)
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Descargar CSV").click()
-        exported = Path(download.value.path()).read_text(encoding="utf-8")
-        entry = _export_audit_entry(database_url)  # written by the click's rerun
+@pytest.fixture(scope="module")
+def served(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Browser]]:
+    """One app and browser for the module (its tests read; the export only adds its audit
+    entry, which the other test does not read)."""
+    log = tmp_path_factory.mktemp("home_log") / "streamlit.log"
+    with running_app(database_url, log) as base, chromium() as browser:
+        yield base, browser
+
+
+@pytest.fixture
+def app(served: tuple[str, Browser]) -> Iterator[tuple[str, Browser]]:
+    """The module's app; the browser session a test opened is closed after it."""
+    yield served
+    close_sessions(served[1])
+
+
+def test_home_page_figures_equal_sql(database_url: str, app: tuple[str, Browser]) -> None:
+    base, browser = app
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    log_in(page, base, "gabinete", PASSWORD)
+    page.get_by_text("Solicitudes abiertas").first.wait_for()
+    shown = _metrics(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "resumen.png", full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Descargar CSV").click()
+    exported = Path(download.value.path()).read_text(encoding="utf-8")
+    entry = _export_audit_entry(database_url)  # written by the click's rerun
 
     now = local_now().replace(second=0, microsecond=0)
     period_start = datetime.combine(now.date() - timedelta(days=90), datetime.min.time())
@@ -105,18 +125,18 @@ def _metrics(page) -> dict[str, str]:
     return {label.strip(): value.strip() for label, value in zip(labels, values, strict=True)}
 
 
-def test_a_shared_link_carries_its_filters_and_language(database_url: str, tmp_path: Path) -> None:
-    with running_app(database_url, tmp_path / "streamlit.log") as base, chromium() as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        log_in(page, base, "gabinete", PASSWORD)
-        page.goto(f"{base}/?partido=Tandil&lang=English")
-        wait_for_run(page)
-        page.get_by_text("Open cases").first.wait_for()
-        shown = _metrics(page)
-        title = page.locator("h1").first.inner_text()
-        chosen = page.get_by_test_id("stMultiSelect").filter(has_text="Municipality").inner_text()
-        SCREENSHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / "resumen_tandil_en.png", full_page=True)
+def test_a_shared_link_carries_its_filters_and_language(app: tuple[str, Browser]) -> None:
+    base, browser = app
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    log_in(page, base, "gabinete", PASSWORD)
+    page.goto(f"{base}/?partido=Tandil&lang=English")
+    wait_for_run(page)
+    page.get_by_text("Open cases").first.wait_for()
+    shown = _metrics(page)
+    title = page.locator("h1").first.inner_text()
+    chosen = page.get_by_test_id("stMultiSelect").filter(has_text="Municipality").inner_text()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "resumen_tandil_en.png", full_page=True)
 
     assert title == "Summary"
     assert "Tandil" in chosen

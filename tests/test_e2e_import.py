@@ -19,7 +19,7 @@ from dashboard.migrate import upgrade
 from dashboard.models import Case, CaseSource, Category, Channel, Citizen, ImportBatch
 from tests.builders import PASSWORD, add_case, add_user, case_code, small_world, world_of
 from tests.e2e_queue import case_table, choose, open_queue
-from tests.e2e_server import chromium, log_in, running_app, wait_for_run
+from tests.e2e_server import chromium, log_in, open_page, running_app, wait_for_run
 from tests.test_imports import ROWS, sheet
 
 pytestmark = pytest.mark.e2e
@@ -45,9 +45,7 @@ def database(tmp_path: Path) -> str:
 def previewed(browser: Browser, base: str, username: str, planilla: Path) -> Page:
     """``username`` in a session of their own, with ``planilla`` uploaded and previewed."""
     page = browser.new_context(viewport={"width": 1400, "height": 1600}).new_page()
-    log_in(page, base, username, PASSWORD)
-    page.goto(f"{base}/importar")
-    wait_for_run(page)
+    log_in(page, base, username, PASSWORD, "/importar")
     page.locator('input[type="file"]').set_input_files(planilla)
     page.get_by_role("button", name="Importar 2 solicitudes").wait_for()
     wait_for_run(page)
@@ -73,8 +71,7 @@ def test_the_same_sheet_imported_by_two_people_at_once_is_written_once(
         wait_for_run(clara)
         clara.screenshot(path=SCREENSHOTS / "importar_lotes.png", full_page=True)
 
-        admin.goto(f"{base}/bandejas")
-        wait_for_run(admin)
+        open_page(admin, "Bandejas")
         search = admin.get_by_role("textbox", name="Buscar")
         search.fill("30.123.456")
         search.press("Enter")
@@ -133,17 +130,14 @@ def test_a_clerk_fixes_the_mapping_imports_and_a_supervisor_finds_the_case(
 
         # The clerk merges the sheet's row into the request logged first, and its history
         # now tells both.
-        clara.goto(f"{base}/duplicados")
-        wait_for_run(clara)
+        open_page(clara, "Duplicados")
         clara.get_by_text("Por qué se parecen").wait_for()
         clara.get_by_role("button", name="Unificar…").click()
         wait_for_run(clara)
         clara.get_by_role("button", name="Confirmar la unificación").click()
         expect(clara.get_by_text(f"{food_case} quedó como duplicada de {logged}.")).to_be_visible()
         admin = browser.new_context(viewport={"width": 1400, "height": 1600}).new_page()
-        log_in(admin, base, "admin", PASSWORD)
-        admin.goto(f"{base}/solicitud?codigo={logged}")
-        wait_for_run(admin)
+        log_in(admin, base, "admin", PASSWORD, f"/solicitud?codigo={logged}")
         history = admin.locator('[data-testid="stDataFrame"]').filter(has_text="Qué pasó")
         expect(history).to_contain_text(food_case)
         expect(history).to_contain_text("unificada como duplicada")

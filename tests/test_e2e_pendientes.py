@@ -41,9 +41,7 @@ def test_a_department_link_opens_its_queue_with_the_filters(
     SCREENSHOTS.mkdir(exist_ok=True)
     with running_app(database_url, tmp_path / "streamlit.log") as base, chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1400})
-        log_in(page, base, "gabinete", PASSWORD)
-        page.goto(f"{base}/pendientes?canal=WhatsApp")
-        wait_for_run(page)
+        log_in(page, base, "gabinete", PASSWORD, "/pendientes?canal=WhatsApp")
         page.screenshot(path=SCREENSHOTS / "pendientes.png")
         page.get_by_text("Áreas según cuánto creció su stock").scroll_into_view_if_needed()
         ranking = page.locator('[data-testid="stDataFrame"]').filter(has_text="Variación")
