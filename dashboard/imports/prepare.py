@@ -111,7 +111,7 @@ class CaseRow:
         ]  # fmt: skip
         if self.dni is None:  # no one to tell two requests apart by: what else the row says
             content += [self.phone, self.email, values.fold(self.address or "")]
-        return hashlib.sha256(json.dumps(content, default=str).encode()).hexdigest()
+        return hashlib.sha256(json.dumps(content).encode()).hexdigest()
 
 
 @dataclass

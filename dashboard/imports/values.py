@@ -67,6 +67,7 @@ _BLANK_WORDS = frozenset(
     }
 )
 _DASHES = re.compile(r"[-‐‑–—_]+")
+_DIGIT = re.compile(r"\d")
 #: Error values a formula leaves, in English and Spanish Excel: never data.
 _FORMULA_ERROR = re.compile(
     r"#(?:¡?valor!|value!|ref!|¡ref!|div/0!|nombre\?|name\?|num!|¡num!|null!)"
@@ -91,8 +92,8 @@ def is_blank(cell: Cell) -> bool:
     """Whether the cell says nothing, however the sheet wrote it. ``0`` is a value, not a blank."""
     if cell is None or cell is False:
         return True
-    if isinstance(cell, str):
-        return _blank_text(cell)
+    if isinstance(cell, str):  # no way of saying "nothing" has a digit: most cells stop here
+        return _DIGIT.search(cell) is None and _blank_text(cell)
     if isinstance(cell, float | datetime):
         return cell != cell  # NaN, and pandas' NaT: the only values unequal to themselves
     return False
