@@ -96,16 +96,15 @@ def create_refresh_trigger(connection: Connection) -> None:
     )
     moving = "NEW.to_department_id IS NOT NULL"
     if dialect.name == "postgresql":
-        deferred = (
-            f"IF current_setting('{DEFERRED_SETTING}', true) = 'on' THEN RETURN NULL; END IF;"
-        )
+        # Stepping aside in the WHEN clause spares a bulk write a call of the function per event.
+        deferred = f"current_setting('{DEFERRED_SETTING}', true) IS DISTINCT FROM 'on'"
         connection.exec_driver_sql(
             f"CREATE FUNCTION {TRIGGER}() RETURNS trigger AS $$ "
-            f"BEGIN {deferred} {body} RETURN NULL; END; $$ LANGUAGE plpgsql"
+            f"BEGIN {body} RETURN NULL; END; $$ LANGUAGE plpgsql"
         )
         connection.exec_driver_sql(
             f"CREATE TRIGGER {TRIGGER} AFTER INSERT ON case_events FOR EACH ROW "
-            f"WHEN ({moving}) EXECUTE FUNCTION {TRIGGER}()"
+            f"WHEN ({moving} AND {deferred}) EXECUTE FUNCTION {TRIGGER}()"
         )
     else:
         connection.exec_driver_sql(

@@ -137,7 +137,7 @@ def test_an_import_writes_cases_with_history_and_provenance_once(engine: Engine,
         sources = connection.execute(select(CaseSource.row_number, CaseSource.source_id)
                                      .order_by(CaseSource.row_number)).all()  # fmt: skip
         stays = connection.execute(
-            select(CaseStay.step, CaseStay.department_id).join(Case)
+            select(CaseStay.step, CaseStay.department_id).join(Case, Case.id == CaseStay.case_id)
             .where(Case.code == written[0].code).order_by(CaseStay.step)).all()  # fmt: skip
     assert kinds == [EventKind.CREATED, EventKind.ASSIGNED, EventKind.STATUS_CHANGED]
     assert stays == [(0, world.intake), (1, world.food)]  # referral pages see the import

@@ -3,20 +3,36 @@
 Each row becomes a case with its intake event, its assignment when the sheet names the
 department handling it, its status change, and its closing when the sheet says it closed;
 the hub's normal due date (SLA target of its category at priority "media", in business
-hours); and its provenance (``case_sources``). Inserts go in bulk with RETURNING, so a sheet
-of 100,000 rows is a handful of statements per table rather than 100,000 round trips.
+hours); and its provenance (``case_sources``). Rows go in bulk: on PostgreSQL a COPY per
+table and chunk (the new ids taken from the sequences first), on SQLite an INSERT with
+RETURNING, so a sheet of 100,000 rows is a handful of statements per table rather than
+100,000 round trips. A chunk's rows are built as tuples and its due dates in one numpy pass,
+so at 100,000 rows this side takes a few seconds beside the database's half minute of key
+checks and index updates.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+import numpy as np
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    any_,
+    bindparam,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
-from dashboard.deadlines import due_at
+from dashboard.deadlines import due_dates
 from dashboard.domain import DepartmentKind, EventKind, Priority, Status
 from dashboard.imports.movements import Step, Transition, transitions
 from dashboard.imports.prepare import UNCLASSIFIED, CaseRow
@@ -39,6 +55,16 @@ PRIORITY = Priority.MEDIA
 #: SLA hours of the "sin clasificar" category, created the first time a row needs it.
 UNCLASSIFIED_HOURS = {Priority.URGENTE: 24, Priority.ALTA: 72, Priority.MEDIA: 240,
                       Priority.BAJA: 480}  # fmt: skip
+#: The columns each table's rows are built with (the others take their defaults).
+CITIZEN_COLUMNS = ("dni", "first_name", "last_name", "phone", "email", "address",
+                   "municipality_id")  # fmt: skip
+CASE_COLUMNS = ("code", "citizen_id", "channel_id", "intake_department_id", "category_id",
+                "priority", "status", "department_id", "municipality_id", "created_at",
+                "due_at", "paused_at", "closed_at")  # fmt: skip
+EVENT_COLUMNS = ("case_id", "kind", "at", "from_status", "to_status", "from_department_id",
+                 "to_department_id", "note")  # fmt: skip
+SOURCE_COLUMNS = ("case_id", "batch_id", "intake_department_id", "row_number", "sheet",
+                  "source_id", "fingerprint", "original", "undone")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -54,12 +80,12 @@ def already_imported(
 ) -> set[str]:
     """Which of ``fingerprints`` an earlier batch of this area (not undone) already wrote."""
     found: set[str] = set()
-    for chunk in _chunks(list(fingerprints)):
+    for among in _among(connection, CaseSource.fingerprint, list(fingerprints)):
         found.update(
             connection.execute(
                 select(CaseSource.fingerprint).where(
                     CaseSource.intake_department_id == intake_department_id,
-                    CaseSource.fingerprint.in_(chunk),
+                    among,
                     CaseSource.undone.is_(False),
                 )
             ).scalars()
@@ -87,42 +113,60 @@ def write_cases(connection: Connection, target: Target, rows: Sequence[CaseRow],
 
 def _write_chunk(connection: Connection, chunk: Sequence[CaseRow], ids: _Ids, target: Target,
                  citizens: dict[str, int], codes: dict[str, str]) -> None:  # fmt: skip
-    case_ids = _insert(
-        connection, Case.__table__,
-        [_case(row, ids, target, citizens, codes[row.fingerprint]) for row in chunk],
-    )  # fmt: skip
-    written = list(zip(case_ids, chunk, strict=True))
-    events = [event for case_id, row in written for event in _events(case_id, row, ids, target)]
-    _append(connection, CaseEvent.__table__, events)
-    _append(connection, CaseSource.__table__, [_source(id_, row, target) for id_, row in written])
+    histories = [_transitions(row) for row in chunk]
+    cases = _cases(chunk, histories, ids, target, citizens, codes)
+    case_ids = _insert(connection, Case.__table__, CASE_COLUMNS, cases)
+    written = list(zip(case_ids, chunk, histories, strict=True))
+    events = [event for case_id, row, history in written
+              for event in _events(case_id, row, history, ids, target)]  # fmt: skip
+    _append(connection, CaseEvent.__table__, EVENT_COLUMNS, events)
+    sources = [_source(case_id, row, target) for case_id, row, _ in written]
+    _append(connection, CaseSource.__table__, SOURCE_COLUMNS, sources)
 
 
-def _insert(connection: Connection, table: Table, rows: list[dict]) -> list[int]:
-    """Insert ``rows`` and return their new ids, in order. PostgreSQL takes the ids from the
-    table's sequence first and COPYs the rows with them; SQLite inserts with RETURNING."""
+def _insert(connection: Connection, table: Table, columns: Sequence[str],
+            rows: list[tuple]) -> list[int]:  # fmt: skip
+    """Insert ``rows`` (values of ``columns``) and return their new ids, in order. PostgreSQL
+    takes the ids from the table's sequence first and COPYs the rows with them; SQLite
+    inserts with RETURNING."""
     if connection.dialect.name != "postgresql":
         return connection.execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
+            insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [dict(zip(columns, row, strict=True)) for row in rows],
         ).scalars().all()  # fmt: skip
     new_ids = connection.execute(
         text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
         {"table": table.name, "n": len(rows)},
     ).scalars().all()  # fmt: skip
-    _append(connection, table, [{"id": id_, **row} for id_, row in zip(new_ids, rows, strict=True)])
+    _append(connection, table, ("id", *columns),
+            [(id_, *row) for id_, row in zip(new_ids, rows, strict=True)])  # fmt: skip
     return new_ids
 
 
-def _append(connection: Connection, table: Table, rows: list[dict]) -> None:
-    """Insert ``rows`` (dicts with the same keys): PostgreSQL's COPY, which psycopg escapes
+def _append(connection: Connection, table: Table, columns: Sequence[str],
+            rows: list[tuple]) -> None:  # fmt: skip
+    """Insert ``rows`` (values of ``columns``): PostgreSQL's COPY, which psycopg escapes
     value by value, is several times faster than row-by-row INSERTs for a whole sheet."""
     if connection.dialect.name != "postgresql":
-        connection.execute(insert(table), rows)
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
-    columns = list(rows[0])
     cursor = connection.connection.driver_connection.cursor()
     with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
         for row in rows:
-            copy.write_row([row[column] for column in columns])
+            copy.write_row(row)
+
+
+def _among(
+    connection: Connection, column: ColumnElement, values: list
+) -> Iterator[ColumnElement[bool]]:
+    """Conditions that together find ``column`` among ``values``, one statement each:
+    PostgreSQL takes them all at once as an array (planned once, whatever its length),
+    SQLite ``CHUNK`` at a time, under its limit on variables."""
+    if connection.dialect.name == "postgresql":
+        yield column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+        return
+    for chunk in _chunks(values):
+        yield column.in_(chunk)
 
 
 @dataclass(frozen=True)
@@ -182,16 +226,15 @@ def _citizens(connection: Connection, rows: Sequence[CaseRow]) -> dict[str, int]
     data); someone named without a DNI becomes a citizen of their own, with no DNI."""
     first_rows = {row.person: row for row in reversed(rows) if row.person}
     known: dict[str, int] = {}
-    for chunk in _chunks([row.dni for row in first_rows.values() if row.dni]):
-        known.update(connection.execute(
-            select(Citizen.dni, Citizen.id).where(Citizen.dni.in_(chunk))).all())  # fmt: skip
+    dnis = [row.dni for row in first_rows.values() if row.dni]
+    for among in _among(connection, Citizen.dni, dnis):
+        known.update(connection.execute(select(Citizen.dni, Citizen.id).where(among)).all())
     new = [(person, row) for person, row in first_rows.items() if person not in known]
     for chunk in _chunks(new):
         created = _insert(
-            connection, Citizen.__table__,
-            [{"dni": row.dni, "first_name": row.first_name, "last_name": row.last_name,
-              "phone": row.phone, "email": row.email, "address": row.address,
-              "municipality_id": row.partido_id} for _, row in chunk],
+            connection, Citizen.__table__, CITIZEN_COLUMNS,
+            [(row.dni, row.first_name, row.last_name, row.phone, row.email, row.address,
+              row.partido_id) for _, row in chunk],
         )  # fmt: skip
         known.update(zip((person for person, _ in chunk), created, strict=True))
     return known
@@ -215,39 +258,46 @@ def _codes(connection: Connection, rows: Sequence[CaseRow]) -> dict[str, str]:
     return codes
 
 
-def _case(row: CaseRow, ids: _Ids, target: Target, citizens: dict[str, int], code: str) -> dict:
-    category_id = ids.categories[row.category]
-    department_id = ids.departments.get(row.department or "", target.intake_department_id)
-    return {
-        "code": code, "citizen_id": citizens.get(row.person or ""),
-        "channel_id": ids.channels[row.channel],
-        "intake_department_id": target.intake_department_id, "category_id": category_id,
-        "priority": PRIORITY, "status": row.status, "department_id": department_id,
-        "municipality_id": row.partido_id, "created_at": row.created_at,
-        "due_at": due_at(row.created_at, ids.hours[category_id]),
-        "paused_at": _waiting_since(row), "closed_at": row.closed_at,
-    }  # fmt: skip
+def _cases(chunk: Sequence[CaseRow], histories: list[list[Transition]], ids: _Ids,
+           target: Target, citizens: dict[str, int],
+           codes: dict[str, str]) -> list[tuple]:  # fmt: skip
+    """The chunk's rows as cases (``CASE_COLUMNS``)."""
+    category_ids = [ids.categories[row.category] for row in chunk]
+    due = _due_dates(chunk, [ids.hours[category_id] for category_id in category_ids])
+    return [
+        (codes[row.fingerprint], citizens.get(row.person or ""), ids.channels[row.channel],
+         target.intake_department_id, category_id, PRIORITY, row.status,
+         ids.departments.get(row.department or "", target.intake_department_id),
+         row.partido_id, row.created_at, due_at, _waiting_since(row, history), row.closed_at)
+        for row, history, category_id, due_at
+        in zip(chunk, histories, category_ids, due, strict=True)
+    ]  # fmt: skip
 
 
-def _events(case_id: int, row: CaseRow, ids: _Ids, target: Target) -> list[dict]:
-    """The history the sheet tells: intake, then its row's and its movement lines'
-    assignments, referrals, status changes and closing, in time order."""
-    base = {"case_id": case_id, "actor_staff_id": None, "actor_user_id": None,
-            "from_department_id": None, "to_department_id": None, "from_status": None,
-            "reason": None, "note": None}  # fmt: skip
-    created = {**base, "kind": EventKind.CREATED, "at": row.created_at,
-               "to_status": Status.NUEVA, "to_department_id": target.intake_department_id,
-               "note": row.description}  # fmt: skip
+def _due_dates(chunk: Sequence[CaseRow], target_hours: list[int]) -> list[datetime]:
+    """Each row's due date, its SLA target from its creation with no pause yet: the moments
+    ``deadlines.due_at`` gives one by one, from the same business clock in one numpy pass
+    (one call per row cost a tenth of the whole import)."""
+    created = np.array([row.created_at for row in chunk], dtype="datetime64[s]")
+    hours = np.array(target_hours, dtype=float)
+    return due_dates(created, hours, np.zeros(len(chunk))).tolist()
+
+
+def _events(case_id: int, row: CaseRow, history: list[Transition], ids: _Ids,
+            target: Target) -> list[tuple]:  # fmt: skip
+    """The history the sheet tells (``EVENT_COLUMNS``): intake, then its row's and its
+    movement lines' assignments, referrals, status changes and closing, in time order."""
 
     def department_id(code: str | None) -> int:
         return target.intake_department_id if code is None else ids.departments[code]
 
+    created = (case_id, EventKind.CREATED, row.created_at, None, Status.NUEVA, None,
+               target.intake_department_id, row.description)  # fmt: skip
     return [created, *(
-        {**base, "kind": move.kind, "at": move.at, "from_status": move.from_status,
-         "to_status": move.to_status, "note": move.note,
-         "from_department_id": department_id(move.from_department) if move.to_department else None,
-         "to_department_id": move.to_department and department_id(move.to_department)}
-        for move in _transitions(row)
+        (case_id, move.kind, move.at, move.from_status, move.to_status,
+         department_id(move.from_department) if move.to_department else None,
+         move.to_department and department_id(move.to_department), move.note)
+        for move in history
     )]  # fmt: skip
 
 
@@ -259,21 +309,17 @@ def _transitions(row: CaseRow) -> list[Transition]:
     return transitions(steps)
 
 
-def _waiting_since(row: CaseRow) -> datetime | None:
+def _waiting_since(row: CaseRow, history: list[Transition]) -> datetime | None:
     """When a case left waiting (``en_espera``) began to wait: its clock stops there."""
     if row.status != Status.EN_ESPERA:
         return None
-    return max(move.at for move in _transitions(row) if move.to_status == Status.EN_ESPERA)
+    return max(move.at for move in history if move.to_status == Status.EN_ESPERA)
 
 
-def _source(case_id: int, row: CaseRow, target: Target) -> dict:
-    return {
-        "case_id": case_id, "batch_id": target.batch_id,
-        "intake_department_id": target.intake_department_id, "row_number": row.row,
-        "sheet": row.sheet or None, "source_id": row.source_id, "fingerprint": row.fingerprint,
-        "original": json.dumps(row.original, ensure_ascii=False) if row.original else None,
-        "undone": False,
-    }  # fmt: skip
+def _source(case_id: int, row: CaseRow, target: Target) -> tuple:
+    original = json.dumps(row.original, ensure_ascii=False) if row.original else None
+    return (case_id, target.batch_id, target.intake_department_id, row.row, row.sheet or None,
+            row.source_id, row.fingerprint, original, False)  # fmt: skip
 
 
 def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:

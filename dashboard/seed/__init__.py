@@ -25,6 +25,7 @@ from dashboard.models import (
     Base,
     Case,
     CaseEvent,
+    CaseStay,
     Category,
     Channel,
     Citizen,
@@ -57,6 +58,7 @@ SEEDED_MODELS: tuple[type[Base], ...] = (
     Citizen,
     Case,
     CaseEvent,
+    CaseStay,  # no foreign key cascades the wipe to it
 )
 
 
