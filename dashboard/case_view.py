@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard.data import run_query
 from dashboard.deadlines import sla_state
 from dashboard.domain import local_now
+from dashboard.durations import business_duration
 from dashboard.i18n import format_decimal
 from dashboard.session import current_actor
 from dashboard.ui import field_table, label, language, readable, t
@@ -62,19 +63,13 @@ def _deadline(case: pd.Series) -> None:
     when = "%d/%m/%Y %H:%M"
     since = paused.strftime(when) if paused else ""
     due = case["due_at"].strftime(when)
-    show(t(f"sla.{state.state}", due=due, time=_business_time(state.hours), paused=since))
+    time = business_duration(state.hours, language())
+    show(t(f"sla.{state.state}", due=due, time=time, paused=since))
     st.caption(t("sla.def"))
 
 
 def _moment(value: object) -> datetime | None:
     return None if value is None or pd.isna(value) else value
-
-
-def _business_time(hours: float) -> str:
-    lang = language()
-    if hours < 24:
-        return t("sla.hours", hours=format_decimal(hours, lang, digits=0))
-    return t("sla.days", days=format_decimal(hours / 24, lang))
 
 
 def _path(code: str) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import commands
 from dashboard.actions import run_command
 from dashboard.data import run_query
 from dashboard.domain import Priority
-from dashboard.ui import t
+from dashboard.i18n import format_int
+from dashboard.ui import language, t
 from queries import catalogs
 
 PARTS = ("areas", "metas", "nueva")
@@ -34,19 +36,38 @@ def _capacities() -> None:
         hide_index=True,
         column_config={name: t(f"catalogo.col.{name}") for name in departments.columns},
     )
-    names = dict(zip(departments["id"], departments["name"], strict=True))
-    with st.form(key="capacidad", clear_on_submit=True):
-        chosen = st.selectbox(t("filters.department"), list(names), format_func=names.__getitem__)
+    # Outside the form: choosing a department must rerun, so the form starts at its values.
+    by_id = departments.set_index("id")
+    chosen = st.selectbox(
+        t("filters.department"), list(by_id.index), format_func=lambda i: by_id.at[i, "name"]
+    )
+    current = _current_capacity(by_id.loc[chosen])
+    active_now = bool(by_id.at[chosen, "active"])
+    # Keyed by the stored values as well: after a save (here or anywhere), the form shows the
+    # new ones instead of what was typed before.
+    with st.form(key=f"capacidad-{chosen}-{current}-{active_now}"):
         capacity = st.number_input(
-            t("catalogo.col.weekly_capacity"), min_value=0, step=5, value=None,
+            t("catalogo.col.weekly_capacity"), min_value=0, step=5, value=current,
             placeholder=t("catalogo.capacity.placeholder"),
         )  # fmt: skip
-        active = st.checkbox(t("catalogo.col.active"), value=True)
+        active = st.checkbox(t("catalogo.col.active"), value=active_now)
         if st.form_submit_button(t("catalogo.save")):
             if capacity is None:
                 st.error(t("catalogo.capacity.placeholder"))
             else:
                 run_command(commands.set_department_capacity, chosen, int(capacity), active)
+
+
+def _current_capacity(department: pd.Series) -> int | None:
+    """The stored weekly capacity, said under the selector (``None`` when never set)."""
+    name = department["name"]
+    if pd.isna(department["weekly_capacity"]):
+        st.caption(t("catalogo.capacity.none", department=name))
+        return None
+    current = int(department["weekly_capacity"])
+    shown = format_int(current, language())
+    st.caption(t("catalogo.capacity.current", department=name, capacity=shown))
+    return current
 
 
 def _targets() -> None:
