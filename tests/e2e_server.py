@@ -119,8 +119,10 @@ def log_in(page: Page, base: str, username: str, password: str, path: str = "") 
     that page; with no path, for the first page of the user's role.
 
     The app keeps a deep link through the login, so a test that needs a page opens it this
-    way rather than loading the whole app a second time after logging in.
+    way rather than loading the whole app a second time after logging in. The wait is long
+    because the first run of a heavy page on a fresh server (Sobrecarga over a year: its map
+    and heatmap) comes with the login, on a machine busy with the other test worker.
     """
     submit_login(page, base, username, password, path)
-    page.get_by_role("button", name="Cerrar sesión").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Cerrar sesión").wait_for(timeout=90_000)
     wait_for_run(page)
