@@ -1,23 +1,29 @@
 """The global filter bar: period, department, channel, category and partido.
 
 Every widget is bound to the URL (``bind="query-params"``), so a filtered view is a link a
-supervisor can send, and the choice survives a page switch. The result is one typed
-``CaseFilters`` that the page hands to its queries.
+supervisor can send, and the choice survives a page switch. The list of named periods is
+the exception: it only fills in the dates, and the link carries those (a link keeps meaning
+the same days when opened next month). The result is one typed ``CaseFilters`` that the page
+hands to its queries.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.data import run_query
 from dashboard.domain import local_now
+from dashboard.periods import CUSTOM, DEFAULT_PRESET, PRESETS, matching_preset, preset_range
 from dashboard.session import current_actor
 from dashboard.ui import t
 from queries import catalogs
-from queries.filters import DEFAULT_PERIOD_DAYS, CaseFilters
+from queries.filters import CaseFilters
+
+PERIOD_KEY = "periodo"
+PRESET_KEY = "periodo_rapido"
 
 
 def global_filters() -> CaseFilters:
@@ -48,20 +54,46 @@ def global_filters() -> CaseFilters:
 
 
 def _period(today: date) -> tuple[date, date]:
-    default = (today - timedelta(days=DEFAULT_PERIOD_DAYS - 1), today)
+    """The date range, with a list of named periods above it that fills the dates in.
+
+    The dates stay the one source of truth (and the link's ``periodo``): the list shows which
+    preset they match, "personalizado" once a date is edited by hand, and choosing a preset
+    only writes its dates into the range before the next run.
+    """
+    presets = st.container()
+    default = preset_range(DEFAULT_PRESET, today)
     chosen = st.date_input(
         t("filters.period"),
         value=default,
         max_value=today,
         format="DD/MM/YYYY",
         help=t("filters.period.help"),
-        key="periodo",
+        key=PERIOD_KEY,
         bind="query-params",
     )
-    if isinstance(chosen, tuple) and len(chosen) == 2:
+    complete = isinstance(chosen, tuple) and len(chosen) == 2
+    st.session_state[PRESET_KEY] = matching_preset(chosen, today) if complete else CUSTOM
+    names = {name: t(f"periods.{name}") for name in [*PRESETS, CUSTOM]}
+    with presets:
+        st.selectbox(
+            t("filters.preset"),
+            options=list(names),
+            format_func=names.__getitem__,
+            key=PRESET_KEY,
+            on_change=_apply_preset,
+            args=(today,),
+        )
+    if complete:
         return chosen[0], chosen[1]
     st.warning(t("filters.bad_period"))
     return default
+
+
+def _apply_preset(today: date) -> None:
+    """Write the chosen preset's dates into the range; "personalizado" leaves them as they are."""
+    name = st.session_state[PRESET_KEY]
+    if name in PRESETS:
+        st.session_state[PERIOD_KEY] = preset_range(name, today)
 
 
 def _choose(label_key: str, url_key: str, choices: pd.DataFrame) -> tuple[int, ...]:
