@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.formats import AXIS_DAY_PATTERNS, DATE_PATTERNS, chart_separators
 from dashboard.i18n import format_decimal, format_int, format_percent
 
 PRIMARY = "#1B5E87"
@@ -44,7 +45,7 @@ def horizontal_bars(
         xaxis_title=value_axis,
         yaxis_title=category_axis,
         yaxis={"autorange": "reversed"},
-        separators=",." if lang == "es" else ".,",
+        separators=chart_separators(lang),
         font={"family": FONT, "size": 14},
         margin={"l": 10, "r": 10, "t": 50, "b": 40},
         height=max(260, 48 * len(frame) + 100),
@@ -96,7 +97,7 @@ def stacked_bars(
         yaxis_title=category_axis,
         yaxis={"autorange": "reversed"},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
-        separators=",." if lang == "es" else ".,",
+        separators=chart_separators(lang),
         font={"family": FONT, "size": 14},
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
         height=max(300, 36 * len(frame) + 160),
@@ -122,27 +123,28 @@ def weekly_flows(
     backlog has its own scale because it is a stock, usually far larger than a week's flow.
     """
     weeks = frame["week_start"]
+    day = DATE_PATTERNS[lang]
     bars = [
         go.Bar(x=weeks, y=frame[column], name=labels[column], marker_color=colour,
-               hovertemplate=f"%{{x|%d/%m/%Y}}<br>{labels[column]}: %{{y:,}}<extra></extra>")
+               hovertemplate=f"%{{x|{day}}}<br>{labels[column]}: %{{y:,}}<extra></extra>")
         for column, colour in (("inflow", "#9ECAE1"), ("outflow", "#3182BD"))
     ]  # fmt: skip
     backlog = go.Scatter(
         x=weeks, y=frame["backlog"], name=labels["backlog"], yaxis="y2", mode="lines+markers",
         line={"color": "#D94801", "width": 3},
-        hovertemplate=f"%{{x|%d/%m/%Y}}<br>{labels['backlog']}: %{{y:,}}<extra></extra>",
+        hovertemplate=f"%{{x|{day}}}<br>{labels['backlog']}: %{{y:,}}<extra></extra>",
     )  # fmt: skip
     figure = go.Figure([*bars, backlog])
     figure.update_layout(
         barmode="group",
         title={"text": title, "x": 0, "font": {"size": 17}},
-        xaxis={"title": week_axis, "tickformat": "%d/%m", "showgrid": False},
+        xaxis={"title": week_axis, "tickformat": AXIS_DAY_PATTERNS[lang], "showgrid": False},
         yaxis={"title": flow_axis, "tickformat": ",d", "gridcolor": "#E5E8EC",
                "rangemode": "tozero"},
         yaxis2={"title": backlog_axis, "overlaying": "y", "side": "right", "tickformat": ",d",
                 "tickmode": "auto", "showgrid": False, "rangemode": "tozero"},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
-        separators=",." if lang == "es" else ".,",
+        separators=chart_separators(lang),
         font={"family": FONT, "size": 14},
         margin={"l": 10, "r": 10, "t": 90, "b": 40},
         height=420,
@@ -187,8 +189,8 @@ def ratio_heatmap(
         [
             [["—" if np.isnan(value) else format_decimal(value, lang, 2) for value in row]
              for row in ratio],
-            inflow.astype(int).astype(str),
-            outflow.astype(int).astype(str),
+            [[format_int(value, lang) for value in row] for row in inflow],
+            [[format_int(value, lang) for value in row] for row in outflow],
             np.repeat([[name] for name in rows], inflow.shape[1], axis=1),
         ]
     )  # fmt: skip
@@ -215,7 +217,7 @@ def ratio_heatmap(
     )  # fmt: skip
     figure.update_layout(
         title={"text": title, "x": 0, "font": {"size": 17}},
-        xaxis={"title": week_axis, "tickformat": "%d/%m", "side": "bottom"},
+        xaxis={"title": week_axis, "tickformat": AXIS_DAY_PATTERNS[lang], "side": "bottom"},
         yaxis={
             "autorange": "reversed",
             "automargin": True,
@@ -285,7 +287,7 @@ def flow_sankey(
     )  # fmt: skip
     figure.update_layout(
         title={"text": title, "x": 0, "font": {"size": 17}},
-        separators=",." if lang == "es" else ".,",
+        separators=chart_separators(lang),
         font={"family": FONT, "size": 12},
         margin={"l": 10, "r": 10, "t": 50, "b": 20},
         height=max(520, 14 * len(labels) + 120),

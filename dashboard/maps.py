@@ -29,6 +29,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
 from dashboard.charts import FONT
+from dashboard.formats import chart_separators
 from dashboard.i18n import format_decimal, format_int, format_percent
 from dashboard.reference import municipality_rows
 from dashboard.settings import PROJECT_ROOT
@@ -283,7 +284,7 @@ def _layout(
     }  # fmt: skip
     figure.update_layout(
         title={"text": title, "x": 0, "font": {"size": 17}},
-        separators=",." if lang == "es" else ".,",
+        separators=chart_separators(lang),
         font={"family": FONT, "size": 14},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         height=height,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.formats import format_datetime
 from dashboard.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -100,7 +101,7 @@ def field_table(record, fields: list[str]) -> None:
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
-    """A small table as people read it: dates as ``dd/mm/aaaa hh:mm``, "—" where empty."""
+    """A small table as people read it: dates written the interface's way, "—" where empty."""
     shown = frame.copy()
     for column in shown.columns:
         shown[column] = [_shown(value) for value in shown[column]]
@@ -111,5 +112,5 @@ def _shown(value: object) -> str:
     if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return "—"
     if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y %H:%M")
+        return format_datetime(value, language())
     return str(value)

@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.audit_text import action_words, details_words, known_actions
 from dashboard.data import run_query
 from dashboard.domain import local_now
+from dashboard.tables import show_table
 from dashboard.ui import label, language, t
 from queries.audit import PAGE_SIZE, audit_entries
 
@@ -34,8 +35,8 @@ def render() -> None:
     total = int(entries["total"].iloc[0]) if not entries.empty else 0
     st.caption(t("auditoria.total", total=total, size=PAGE_SIZE))
     shown = _in_words(entries.drop(columns="total"))
-    st.dataframe(
-        shown.fillna("—"),
+    show_table(
+        shown,
         hide_index=True,
         column_config={name: t(f"auditoria.col.{name}") for name in shown.columns},
     )

@@ -10,6 +10,7 @@ from dashboard.actions import run_command
 from dashboard.data import run_query
 from dashboard.domain import Priority
 from dashboard.i18n import format_int
+from dashboard.tables import show_table
 from dashboard.ui import language, t
 from queries import catalogs
 
@@ -31,8 +32,9 @@ def render() -> None:
 
 def _capacities() -> None:
     departments = run_query(catalogs.department_capacities)
-    st.dataframe(
+    show_table(
         departments.drop(columns=["id", "code"]),
+        kinds={"weekly_capacity": "count"},  # a float column only because some are unset
         hide_index=True,
         column_config={name: t(f"catalogo.col.{name}") for name in departments.columns},
     )
@@ -80,8 +82,9 @@ def _targets() -> None:
         .reindex(columns=urgent_first)
         .reset_index()
     )
-    st.dataframe(
+    show_table(
         wide.drop(columns="category_id"),
+        kinds=dict.fromkeys(urgent_first, "count"),  # whole hours, made float by the pivot
         hide_index=True,
         column_config={
             "group": t("catalogo.col.group"),

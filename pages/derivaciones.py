@@ -12,6 +12,7 @@ from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.i18n import format_int
+from dashboard.tables import show_table
 from dashboard.ui import chart, figure, label, language, t
 from queries.filters import CaseFilters
 from queries.referrals import (
@@ -115,8 +116,7 @@ def _dwell(filters: CaseFilters, ending_before_start: int) -> None:
     st.subheader(t("derivaciones.dwell"))
     # Busiest first: a median over two stays says little (a header click sorts otherwise).
     dwell = run_query(department_dwell, filters).sort_values("stays", ascending=False)
-    days = {"format": "%.1f"}
-    st.dataframe(
+    show_table(
         dwell.assign(
             kind=[label("department_kind", kind) for kind in dwell["kind"]],
             median_days=dwell["median_hours"] / 24,
@@ -129,9 +129,9 @@ def _dwell(filters: CaseFilters, ending_before_start: int) -> None:
         column_config={
             "department": st.column_config.TextColumn(t("table.department")),
             "kind": st.column_config.TextColumn(t("col.kind")),
-            "stays": st.column_config.NumberColumn(t("col.stays"), format="localized"),
-            "median_days": st.column_config.NumberColumn(t("col.median_days"), **days),
-            "p90_days": st.column_config.NumberColumn(t("col.p90_days"), **days),
+            "stays": st.column_config.NumberColumn(t("col.stays")),
+            "median_days": st.column_config.NumberColumn(t("col.median_days")),
+            "p90_days": st.column_config.NumberColumn(t("col.p90_days")),
         },
     )
     if ending_before_start:
@@ -142,7 +142,7 @@ def _dwell(filters: CaseFilters, ending_before_start: int) -> None:
 
 
 def _flow_table(flows: pd.DataFrame) -> None:
-    st.dataframe(
+    show_table(
         flows.assign(median_days=flows["median_hours"] / 24),
         hide_index=True,
         width="stretch",
@@ -151,9 +151,9 @@ def _flow_table(flows: pd.DataFrame) -> None:
         column_config={
             "origin": st.column_config.TextColumn(t("col.origin"), width="medium"),
             "destination": st.column_config.TextColumn(t("col.destination"), width="medium"),
-            "cases": st.column_config.NumberColumn(t("table.cases"), format="localized"),
-            "moves": st.column_config.NumberColumn(t("col.moves"), format="localized"),
-            "median_days": st.column_config.NumberColumn(t("col.next_step_days"), format="%.1f"),
+            "cases": st.column_config.NumberColumn(t("table.cases")),
+            "moves": st.column_config.NumberColumn(t("col.moves")),
+            "median_days": st.column_config.NumberColumn(t("col.next_step_days")),
         },
     )
     st.caption(t("derivaciones.flows.def"))

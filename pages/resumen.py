@@ -9,6 +9,7 @@ from dashboard.data import run_query
 from dashboard.duplicates_view import duplicate_rate_figure
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
+from dashboard.tables import show_table
 from dashboard.ui import chart, figure, language, t
 from queries.summary import cases_by_channel, headline_figures
 
@@ -40,13 +41,14 @@ def render() -> None:
         lang=language(),
     )
     chart(bars, t("chart.by_channel.def"))
-    st.dataframe(
+    show_table(
         by_channel[["channel", "cases", "share"]],
+        kinds={"share": "share"},
         hide_index=True,
         column_config={
             "channel": st.column_config.TextColumn(t("table.channel")),
-            "cases": st.column_config.NumberColumn(t("table.cases"), format="localized"),
-            "share": st.column_config.NumberColumn(t("chart.share"), format="percent"),
+            "cases": st.column_config.NumberColumn(t("table.cases")),
+            "share": st.column_config.NumberColumn(t("chart.share")),
         },
     )
     export_button("resumen_por_canal", by_channel, filters)

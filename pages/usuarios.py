@@ -8,6 +8,7 @@ from dashboard import commands
 from dashboard.actions import run_command
 from dashboard.data import run_query
 from dashboard.domain import DepartmentKind, Role
+from dashboard.tables import show_table
 from dashboard.ui import t
 from queries import catalogs
 from queries.users import users
@@ -18,8 +19,8 @@ ACTIONS = ("create", "access", "password", "active")
 def render() -> None:
     st.title(t("page.usuarios"))
     people = run_query(users)
-    st.dataframe(
-        people.assign(role=people["role"].map(lambda r: t(f"role.{r}"))).fillna("—"),
+    show_table(
+        people.assign(role=people["role"].map(lambda r: t(f"role.{r}"))),
         hide_index=True,
         column_config={name: t(f"usuarios.col.{name}") for name in people.columns},
     )
