@@ -32,6 +32,13 @@ def case_record(code: str) -> pd.Series | None:
 
 def case_detail(case: pd.Series) -> None:
     """Fields, where it stands against its deadline, its path and its event timeline."""
+    case_facts(case)
+    case_history(case["code"])
+
+
+def case_facts(case: pd.Series) -> None:
+    """Its fields and where it stands against its deadline: narrow enough to sit beside a
+    form, where the (wide) path and timeline would be cut."""
     shown = case.copy()
     shown["status"] = label("status", case["status"])
     shown["priority"] = label("priority", case["priority"])
@@ -43,8 +50,12 @@ def case_detail(case: pd.Series) -> None:
         fields = [*CASE_FIELDS, "citizen"]
     field_table(shown, fields)
     _deadline(case)
-    _path(case["code"])
-    _timeline(case["code"])
+
+
+def case_history(code: str) -> None:
+    """Its path through departments and its full timeline of events."""
+    _path(code)
+    _timeline(code)
 
 
 def is_anonymous(case: pd.Series) -> bool:

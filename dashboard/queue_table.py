@@ -99,7 +99,8 @@ def _readable(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _columns() -> dict:
-    when = "DD/MM/YYYY HH:mm"
+    """Days, not minutes (the detail gives the times), to leave room for the names."""
+    day = "DD/MM/YYYY"
     return {
         "code": st.column_config.TextColumn(t("table.case")),
         "status": st.column_config.TextColumn(t("field.status")),
@@ -107,8 +108,8 @@ def _columns() -> dict:
         "department": st.column_config.TextColumn(t("table.department")),
         "assignee": st.column_config.TextColumn(t("table.assignee")),
         "category": st.column_config.TextColumn(t("field.category")),
-        "created_at": st.column_config.DatetimeColumn(t("field.created_at"), format=when),
-        "due_at": st.column_config.DatetimeColumn(t("field.due_at"), format=when),
+        "created_at": st.column_config.DatetimeColumn(t("field.created_at"), format=day),
+        "due_at": st.column_config.DatetimeColumn(t("field.due_at"), format=day),
         "overdue": st.column_config.CheckboxColumn(t("table.overdue_flag")),
         "dni": st.column_config.TextColumn(t("field.dni")),
     }

@@ -84,7 +84,9 @@ def _ranking_table(ranking: pd.DataFrame) -> None:
         column_order=["department", "backlog_start", "backlog_end", "growth", "growth_share",
                       "inflow", "outflow", "ratio"],
         column_config={
-            "department": st.column_config.TextColumn(t("table.department"), width="medium"),
+            "department": st.column_config.TextColumn(
+                t("table.department"), width=260, pinned=True
+            ),
             "backlog_start": st.column_config.NumberColumn(t("col.backlog_start"), **count),
             "backlog_end": st.column_config.NumberColumn(t("col.backlog_end"), **count),
             "growth": st.column_config.NumberColumn(t("col.growth"), **count),

@@ -78,11 +78,15 @@ def _hotspot_table(hotspots: pd.DataFrame) -> None:
                       "open_per_staff", "capacity_per_staff", "overdue_share", "recent_ratio",
                       "recent_growth_weeks"],
         column_config={
-            "department": st.column_config.TextColumn(t("table.department"), width="medium"),
+            "department": st.column_config.TextColumn(
+                t("table.department"), width=340, pinned=True
+            ),
             "reasons": st.column_config.TextColumn(t("col.reasons"), width="large"),
             "load": st.column_config.NumberColumn(t("col.load"), **decimal),
             "open_cases": st.column_config.NumberColumn(t("table.open"), format="localized"),
-            "weekly_capacity": st.column_config.NumberColumn(t("col.weekly_capacity")),
+            "weekly_capacity": st.column_config.NumberColumn(
+                t("col.capacity.short"), help=t("col.weekly_capacity")
+            ),
             "staff": st.column_config.NumberColumn(t("col.staff")),
             "open_per_staff": st.column_config.NumberColumn(t("col.open_per_staff"), **decimal),
             "capacity_per_staff": st.column_config.NumberColumn(
