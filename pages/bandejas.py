@@ -16,6 +16,7 @@ from dashboard.picking import forget_picks
 from dashboard.queue_table import QUEUE, case_table, queue_options
 from dashboard.reassign_form import reassign_form, show_last_result
 from dashboard.session import current_actor
+from dashboard.tables import show_table
 from dashboard.ui import figure, t
 from queries import catalogs
 from queries.filters import CaseFilters
@@ -104,7 +105,7 @@ def _queue_table(title_key: str, frame: pd.DataFrame, name_column: str, with_age
     order = ["department", "assignee", "open_cases", "overdue_cases", *(ages if with_ages else []),
              "oldest_created_at", "weekly_capacity", "load"]  # fmt: skip
     count = {"format": "localized", "width": 72}
-    st.dataframe(
+    show_table(
         shown,
         hide_index=True,
         width="stretch",

@@ -14,6 +14,7 @@ from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.i18n import format_decimal, format_percent
 from dashboard.links import request_page
+from dashboard.tables import show_table
 from dashboard.ui import chart, figure, language, or_dash, t
 from queries.backlog import growth_ranking, weekly_department_flows, weekly_totals
 from queries.queues import department_queues
@@ -74,7 +75,7 @@ def _ranking_table(ranking: pd.DataFrame) -> None:
         ratio=[or_dash(format_decimal, ratio, lang, 2) for ratio in ranking["ratio"]],
     )
     count = {"format": "localized"}
-    st.dataframe(
+    show_table(
         shown,
         hide_index=True,
         width="stretch",

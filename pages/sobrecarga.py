@@ -11,6 +11,7 @@ from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.i18n import format_decimal, format_int, format_percent
 from dashboard.maps import partido_map
+from dashboard.tables import show_table
 from dashboard.ui import chart, figure, label, language, or_dash, t
 from queries.backlog import weekly_department_flows
 from queries.overload import overload_hotspots, weekly_ratios
@@ -70,7 +71,7 @@ def _hotspot_table(hotspots: pd.DataFrame) -> None:
         ],
     )
     decimal = {"format": "%.1f"}
-    st.dataframe(
+    show_table(
         shown,
         hide_index=True,
         width="stretch",
@@ -175,7 +176,7 @@ def _spike_table(title_key: str, spikes: pd.DataFrame, name_column: str) -> None
     count = {"format": "localized"}
     lang = language()
     times = [or_dash(format_decimal, ratio, lang) for ratio in spikes["ratio"]]
-    st.dataframe(
+    show_table(
         spikes.assign(ratio=[shown if shown == "—" else f"{shown}×" for shown in times]),
         hide_index=True,
         width="stretch",
