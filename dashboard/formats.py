@@ -13,6 +13,7 @@ in English: ISO order is unambiguous to readers of both the US and the UK order,
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable, Mapping
 
 import pandas as pd
@@ -65,7 +66,13 @@ def column_kind(values: pd.Series) -> str | None:
     present = values.dropna()
     if len(present) and all(hasattr(value, "strftime") for value in present):
         return "datetime"
+    if len(present) and all(_is_number(value) for value in present):
+        return "decimal"  # numbers kept as objects: a column with blanks, or Decimals
     return None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Number) and not isinstance(value, bool)
 
 
 def column_kinds(frame: pd.DataFrame, kinds: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -83,7 +90,7 @@ def styled(frame: pd.DataFrame, lang: str, kinds: Mapping[str, str] | None = Non
     formatters = {
         name: _writer(FORMATTERS[kind], lang) for name, kind in column_kinds(frame, kinds).items()
     }
-    return frame.style.format(formatters, na_rep=EMPTY)
+    return frame.style.format(na_rep=EMPTY).format(formatters, na_rep=EMPTY)
 
 
 def _writer(formatter: Callable[[object, str], str], lang: str) -> Callable[[object], str]:

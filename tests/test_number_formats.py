@@ -131,3 +131,13 @@ def test_a_column_format_given_by_a_page_gives_way_to_the_written_text() -> None
     )
     assert config["name"]["type_config"]["max_chars"] == 5
     assert display_text(at.dataframe[0]).to_numpy().tolist() == [["1.234", "Salud"]]
+
+
+def test_blanks_read_as_a_dash_and_numbers_kept_as_objects_are_written_too() -> None:
+    """A per-person table's capacity is empty for "(sin responsable)": the column comes as
+    objects (numbers and None), which must neither print "None" nor escape the writing."""
+    frame = pd.DataFrame(
+        {"name": ["Ana", None], "capacity": pd.Series([1234.5, None], dtype=object)}
+    )
+    shown = styled(frame, "es").to_html()
+    assert "1.234,5" in shown and "None" not in shown and shown.count("—") == 2
