@@ -62,7 +62,7 @@ from dashboard.models import (
     User,
     user_departments,
 )
-from dashboard.text import clean_text
+from dashboard.text import clean_name, clean_text
 from queries.case_changes import ever_in_scope, latest_change
 
 MIN_REASON_LENGTH = 10
@@ -640,10 +640,13 @@ def import_sheet(
             new = [row for row in prepared.cases if row.fingerprint not in done]
             if not new:
                 return ImportOutcome(None, 0, len(done))
+            file_name = clean_name(source.name, ImportBatch.file_name.type.length) or "planilla"
+            sheet_name = clean_name(sheet, ImportBatch.sheet.type.length)
             batch_id = connection.execute(
                 insert(ImportBatch).values(
-                    intake_department_id=intake_department_id, file_name=source.name[:255],
-                    sha256=source.sha256, sheet=sheet, username=actor.username,
+                    intake_department_id=intake_department_id, file_name=file_name,
+                    sha256=source.sha256, sheet=sheet_name or None,
+                    username=actor.username,
                     mapping=json.dumps(mapping, ensure_ascii=False, default=str),
                     imported_at=local_now(), rows_read=len(prepared.cases)
                     + prepared.rows_with_errors + len(prepared.repeated)
@@ -659,7 +662,7 @@ def import_sheet(
             counts = {"lote": batch_id, "importadas": len(new), "ya_estaban": len(done),
                       "con_errores": prepared.rows_with_errors,
                       "posibles_duplicadas": pairs}  # fmt: skip
-            audit(connection, actor, "importar", target=source.name[:120], details=counts)
+            audit(connection, actor, "importar", target=file_name[:120], details=counts)
     except IntegrityError as clash:
         raise CommandError(
             "Otra importación escribió algunas de estas filas recién: volvé a previsualizar."

@@ -20,3 +20,9 @@ def clean_text(value: str | None, *, lines: bool = False) -> str:
     without, every run of whitespace (line breaks too) becomes one space."""
     text = CONTROL.sub("", value or "")
     return text.strip() if lines else " ".join(text.split())
+
+
+def clean_name(value: str | None, width: int) -> str:
+    """A name a file gave (its own, a sheet's), cleaned as one line and cut to ``width``:
+    no person typed it, so it is kept as far as it fits rather than refused."""
+    return clean_text(value)[:width]

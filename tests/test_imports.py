@@ -12,6 +12,7 @@ from dashboard.commands import CommandError, PermissionDenied, import_sheet, und
 from dashboard.domain import EventKind, Role, Status
 from dashboard.imports.plan import ImportPlan, plan_import
 from dashboard.models import (
+    AuditEntry,
     Case,
     CaseEvent,
     CaseSource,
@@ -106,6 +107,24 @@ def test_an_over_long_value_is_a_row_error_not_a_failed_import(engine: Engine, w
     import_sheet(engine, clerk(world), world.intake, planned.source, None, planned.mapping,
                  planned.prepared)  # fmt: skip
     assert [c.dni for c in cases(engine)] == ["30123456"]
+
+
+def test_file_and_sheet_names_are_kept_clean_and_within_their_columns(
+    engine: Engine, world
+) -> None:
+    """A file's name and a workbook's sheet come from outside: a NUL would fail PostgreSQL,
+    a long name its column; neither may cost the clerk the import."""
+    with engine.connect() as connection:
+        planned = plan_import(connection, sheet(ROWS), "plani\x00lla\x1b.csv", world.intake)
+    import_sheet(engine, clerk(world), world.intake, planned.source, "Hoja\x00 1" + "x" * 200,
+                 planned.mapping, planned.prepared)  # fmt: skip
+    with engine.connect() as connection:
+        batch = connection.execute(select(ImportBatch.file_name, ImportBatch.sheet)).one()
+        target = connection.execute(
+            select(AuditEntry.target).where(AuditEntry.action == "importar")
+        ).scalar_one()
+    assert (batch.file_name, target) == ("planilla.csv", "planilla.csv")
+    assert batch.sheet.startswith("Hoja 1x") and len(batch.sheet) == 120
 
 
 def test_a_department_is_found_by_the_short_name_sheets_use(engine: Engine, world) -> None:

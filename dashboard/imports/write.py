@@ -48,9 +48,12 @@ from dashboard.models import (
     SlaTarget,
 )
 from dashboard.stays import refresh_case_stays, stays_deferred
+from dashboard.text import clean_name
 
 #: Rows per statement: large enough to be fast, small enough for SQLite's variable limit.
 CHUNK = 2_000
+#: Longest sheet name a case's provenance keeps.
+SHEET_WIDTH = CaseSource.sheet.type.length
 PRIORITY = Priority.MEDIA
 #: SLA hours of the "sin clasificar" category, created the first time a row needs it.
 UNCLASSIFIED_HOURS = {Priority.URGENTE: 24, Priority.ALTA: 72, Priority.MEDIA: 240,
@@ -318,7 +321,8 @@ def _waiting_since(row: CaseRow, history: list[Transition]) -> datetime | None:
 
 def _source(case_id: int, row: CaseRow, target: Target) -> tuple:
     original = json.dumps(row.original, ensure_ascii=False) if row.original else None
-    return (case_id, target.batch_id, target.intake_department_id, row.row, row.sheet or None,
+    return (case_id, target.batch_id, target.intake_department_id, row.row,
+            clean_name(row.sheet, SHEET_WIDTH) or None,
             row.source_id, row.fingerprint, original, False)  # fmt: skip
 
 
