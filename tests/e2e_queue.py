@@ -20,6 +20,8 @@ from tests.e2e_server import log_in, wait_for_run
 
 HOUSING = "Hábitat y Vivienda"
 REASON = "competencia de otra área"
+#: The explanation the first supervisor types when she moves a case to Hábitat.
+NOTE_ANA = "Lo atiende Hábitat según el protocolo"
 #: What the other supervisor writes when moving cases meanwhile (``move_now``).
 NOTE_MEANWHILE = "Pasan a Hábitat por competencia"
 

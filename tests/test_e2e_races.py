@@ -19,6 +19,7 @@ from tests.builders import close_case, reassignments_audited, reassignments_made
 from tests.conftest import fresh_postgres_database
 from tests.e2e_queue import (
     HOUSING,
+    NOTE_ANA,
     REASON,
     Queue,
     case_table,
@@ -35,7 +36,6 @@ from tests.e2e_server import chromium, running_app, wait_for_run
 pytestmark = pytest.mark.e2e
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-NOTE_ANA = "Lo atiende Hábitat según el protocolo"
 
 
 @pytest.fixture

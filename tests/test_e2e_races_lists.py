@@ -20,6 +20,7 @@ from dashboard.domain import EventKind, Role, local_now
 from tests.builders import PASSWORD, add_case, add_event, add_user, case_code, reassignments_made
 from tests.e2e_queue import (
     HOUSING,
+    NOTE_ANA,
     REASON,
     Queue,
     case_table,
@@ -37,7 +38,6 @@ from tests.e2e_server import chromium, log_in, running_app, wait_for_run
 pytestmark = pytest.mark.e2e
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-NOTE_ANA = "Lo atiende Hábitat según el protocolo"
 
 
 @pytest.fixture
