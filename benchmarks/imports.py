@@ -84,10 +84,15 @@ def main(argv: list[str] | None = None) -> None:
           f"({len(data) / 1e6:.1f} MB)")  # fmt: skip
     print("| paso | segundos | filas |\n| --- | ---: | ---: |")
     print(
-        f"| vista previa (leer, normalizar, buscar ya importadas) | {previewed:.1f} | "
+        f"| vista previa (leer, normalizar, buscar ya importadas y posibles duplicadas) | "
+        f"{previewed:.1f} | "
         f"{len(plan.prepared.cases)} válidas, {plan.prepared.rows_with_errors} con errores |"
     )
-    print(f"| importar (una transacción) | {imported:.1f} | {outcome.imported} |")
+    new = f"{outcome.imported:_}".replace("_", ".")  # 100.000, as the README writes it
+    print(
+        f"| importar (una transacción, con la búsqueda de duplicadas de las {new} nuevas) | "
+        f"{imported:.1f} | {outcome.imported} |"
+    )
     engine.dispose()
 
 
