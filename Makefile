@@ -26,17 +26,21 @@ pytest: $(VENV)/.test browser
 database: $(VENV)/.runtime
 	$(PY) -m dashboard.prepare
 
+# Each first-start step says what it does in one line; pip itself stays quiet.
 $(PY):
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	@echo "Creando el entorno de Python en $(VENV)…"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.runtime: requirements.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements.txt
-	touch $@
+	@echo "Instalando dependencias (puede tardar un par de minutos)…"
+	@$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
 
 $(VENV)/.test: requirements-test.txt $(VENV)/.runtime
-	$(PY) -m pip install --quiet -r requirements-test.txt
-	touch $@
+	@echo "Instalando dependencias de las pruebas…"
+	@$(PY) -m pip install --quiet -r requirements-test.txt
+	@touch $@
 
 # End-to-end tests drive Debian's Chromium (browsers cannot be downloaded here).
 browser:

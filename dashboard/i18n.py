@@ -48,6 +48,64 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         ),
     },
     "db.retry": {"es": "Reintentar", "en": "Retry"},
+    # Plotly's own words on our charts, keyed "plotly.<the English text Plotly writes>": its tool
+    # bar titles, its notices, and the Sankey's hover labels (``chart_locale``).
+    "plotly.Autoscale": {"es": "Escala automática", "en": "Autoscale"},
+    "plotly.Box Select": {"es": "Seleccionar con un rectángulo", "en": "Box Select"},
+    "plotly.Lasso Select": {"es": "Seleccionar con lazo", "en": "Lasso Select"},
+    "plotly.Compare data on hover": {
+        "es": "Comparar datos al pasar el cursor",
+        "en": "Compare data on hover",
+    },
+    "plotly.Show closest data on hover": {
+        "es": "Mostrar el dato más cercano al pasar el cursor",
+        "en": "Show closest data on hover",
+    },
+    "plotly.Toggle show closest data on hover": {
+        "es": "Mostrar u ocultar el dato más cercano al pasar el cursor",
+        "en": "Toggle show closest data on hover",
+    },
+    "plotly.Toggle Spike Lines": {
+        "es": "Mostrar u ocultar las líneas guía",
+        "en": "Toggle Spike Lines",
+    },
+    "plotly.Download plot as a PNG": {
+        "es": "Descargar el gráfico como PNG",
+        "en": "Download plot as a PNG",
+    },
+    "plotly.Download plot": {"es": "Descargar el gráfico", "en": "Download plot"},
+    "plotly.Preparing image - this may take a few seconds": {
+        "es": "Preparando la imagen: puede tardar unos segundos",
+        "en": "Preparing image - this may take a few seconds",
+    },
+    "plotly.Image download succeeded": {
+        "es": "Imagen descargada",
+        "en": "Image download succeeded",
+    },
+    "plotly.Sorry, there was a problem downloading your image!": {
+        "es": "No se pudo descargar la imagen.",
+        "en": "Sorry, there was a problem downloading your image!",
+    },
+    "plotly.Pan": {"es": "Desplazar", "en": "Pan"},
+    "plotly.Zoom": {"es": "Ampliar una zona", "en": "Zoom"},
+    "plotly.Zoom in": {"es": "Acercar", "en": "Zoom in"},
+    "plotly.Zoom out": {"es": "Alejar", "en": "Zoom out"},
+    "plotly.Reset": {"es": "Restablecer", "en": "Reset"},
+    "plotly.Reset axes": {"es": "Restablecer los ejes", "en": "Reset axes"},
+    "plotly.Reset view": {"es": "Restablecer la vista", "en": "Reset view"},
+    "plotly.Reset views": {"es": "Restablecer las vistas", "en": "Reset views"},
+    "plotly.Double-click on legend to isolate one trace": {
+        "es": "Hacé doble clic en la leyenda para ver una sola serie",
+        "en": "Double-click on legend to isolate one trace",
+    },
+    "plotly.Double-click to zoom back out": {
+        "es": "Hacé doble clic para volver a la vista completa",
+        "en": "Double-click to zoom back out",
+    },
+    "plotly.incoming flow count:": {"es": "flujo entrante:", "en": "incoming flow count:"},
+    "plotly.outgoing flow count:": {"es": "flujo saliente:", "en": "outgoing flow count:"},
+    "plotly.source:": {"es": "origen:", "en": "source:"},
+    "plotly.target:": {"es": "destino:", "en": "target:"},
     "db.schema_missing": {
         "es": (
             "La base `{url}` responde pero no tiene las tablas de solicitudes. "
@@ -376,6 +434,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "filters.category": {"es": "Categoría", "en": "Category"},
     "filters.municipality": {"es": "Partido", "en": "Municipality"},
     "filters.all": {"es": "Todos", "en": "All"},
+    # Every list's placeholder, also what a screen reader hears (Streamlit's is English).
+    "form.choose": {"es": "Elegí una opción", "en": "Choose an option"},
     "filters.share": {
         "es": "Los filtros quedan en la dirección de la página: copiala para compartir esta vista.",
         "en": "Filters are kept in the page address: copy it to share this view.",
@@ -508,7 +568,11 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "table.overdue": {"es": "Vencidas", "en": "Overdue"},
     "table.oldest": {"es": "Ingreso más antiguo", "en": "Oldest created"},
     "table.case": {"es": "Solicitud", "en": "Case"},
-    "table.overdue_flag": {"es": "Vencida", "en": "Overdue"},
+    "table.dni": {"es": "DNI", "en": "DNI"},
+    "bandejas.col.due": {
+        "es": "Fecha límite. ⚠: vencida (abierta con la fecha límite ya pasada).",
+        "en": "Deadline. ⚠: overdue (open past its deadline).",
+    },
     "col.weekly_capacity": {
         "es": "Capacidad (solicitudes por semana)",
         "en": "Capacity (cases per week)",
@@ -675,12 +739,38 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "en": "Reassign the ticked cases ({count})",
     },
     "reasignar.target": {"es": "Área de destino", "en": "Target department"},
+    "reasignar.target.mine": {"es": "{name} · tu área", "en": "{name} · your department"},
+    "reasignar.target.placeholder": {
+        "es": "Elegí un área o escribí parte de su nombre",
+        "en": "Choose a department or type part of its name",
+    },
+    "reasignar.target.help": {
+        "es": (
+            "Primero tus áreas; después las direcciones y las delegaciones regionales, por "
+            "nombre. Escribí parte del nombre para filtrar la lista."
+        ),
+        "en": (
+            "Your departments first; then the directorates and the regional delegations, by "
+            "name. Type part of a name to filter the list."
+        ),
+    },
     "reasignar.assignee": {"es": "Responsable (opcional)", "en": "Assignee (optional)"},
+    "reasignar.assignee.help": {
+        "es": (
+            "Con responsable, la solicitud queda «asignada» a esa persona. Sin responsable, "
+            "espera en la bandeja del área hasta que alguien la tome: queda «derivada» si "
+            "cambia de área, o «asignada» al área si sigue en la misma."
+        ),
+        "en": (
+            "With an assignee the case is «assigned» to that person. Without one it waits in "
+            "the department's queue until someone takes it: «referred» if it changes "
+            "department, or «assigned» to the department if it stays in the same one."
+        ),
+    },
     "reasignar.nobody": {
         "es": "Que la tome el área (sin responsable)",
         "en": "Left to the department (unassigned)",
     },
-    "reasignar.choose": {"es": "Elegí una opción", "en": "Choose one"},
     "reasignar.reason": {"es": "Motivo", "en": "Reason"},
     "reasignar.note": {"es": "Explicación", "en": "Explanation"},
     "reasignar.note.help": {
@@ -690,14 +780,13 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "reasignar.preview": {"es": "Efecto en quien recibe", "en": "Effect on the receiver"},
     "reasignar.level.area": {"es": "Área", "en": "Department"},
     "reasignar.level.persona": {"es": "Persona", "en": "Person"},
+    "reasignar.receiver": {"es": "{level}: {name}", "en": "{level}: {name}"},
     "reasignar.col.level": {"es": "Recibe", "en": "Receiver"},
-    "reasignar.col.name": {"es": "Nombre", "en": "Name"},
-    "reasignar.col.open_before": {"es": "Abiertas hoy", "en": "Open now"},
-    "reasignar.col.open_after": {"es": "Abiertas después", "en": "Open after"},
-    "reasignar.col.load_before": {"es": "Carga hoy (semanas)", "en": "Load now (weeks)"},
-    "reasignar.col.load_after": {
-        "es": "Carga después (semanas)",
-        "en": "Load after (weeks)",
+    "reasignar.col.open": {"es": "Abiertas (hoy → después)", "en": "Open (now → after)"},
+    "reasignar.col.capacity": {"es": "Capacidad por semana", "en": "Capacity a week"},
+    "reasignar.col.load": {
+        "es": "Carga en semanas (hoy → después)",
+        "en": "Load in weeks (now → after)",
     },
     "reasignar.over_capacity": {
         "es": (
@@ -908,8 +997,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "metric.hot_departments": {"es": "Áreas en alerta", "en": "Departments on alert"},
     "metric.hot_departments.def": {
-        "es": "Áreas con al menos una medida de sobrecarga por encima de su umbral (tabla).",
-        "en": "Departments with at least one overload measure above its threshold (table).",
+        "es": (
+            "Áreas con al menos 10 abiertas y carga sobre su umbral confirmada por otra medida, "
+            "o con más del doble del umbral de carga (tabla)."
+        ),
+        "en": (
+            "Departments with at least 10 open cases whose load is past its threshold and "
+            "confirmed by another measure, or more than twice the load threshold (table)."
+        ),
     },
     "metric.over_capacity": {"es": "Sobre su capacidad", "en": "Over capacity"},
     "metric.over_capacity.def": {
@@ -929,22 +1024,32 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "sobrecarga.hotspots": {"es": "Áreas en alerta", "en": "Departments on alert"},
     "sobrecarga.hotspots.def": {
         "es": (
-            "Una medida enciende la alerta al pasar su umbral: carga mayor que 2 (más de dos "
-            "semanas de trabajo abiertas), ingresos/egresos de las últimas 4 semanas mayor que "
-            "1,1, más de la mitad de las abiertas vencidas, o un stock que en las últimas 4 "
-            'semanas creció más de un cuarto de su capacidad semanal. "Motivos" las lista de '
-            "la más a la menos excedida. Orden: por intensidad, la suma de log₂(medida ÷ umbral) "
-            "de las medidas excedidas (el doble del umbral suma 1). Solo áreas con capacidad "
-            "registrada."
+            "Umbrales: carga mayor que 2 (más de dos semanas de trabajo abiertas), "
+            "ingresos/egresos de las últimas 4 semanas mayor que 1,1, más del 30 % de las "
+            "abiertas vencidas, o un stock que en las últimas 4 semanas creció más de un cuarto "
+            "de su capacidad semanal. Un área con al menos 10 abiertas entra en alerta cuando "
+            "su carga pasa el umbral y otra medida lo confirma, o cuando su carga sola pasa el "
+            "doble (más de 4 semanas): las otras medidas solas no alcanzan (en 4 semanas oscilan "
+            "con una semana cargada), y con menos de 10 abiertas unas pocas atrasadas no dicen "
+            'nada. "Motivos" lista las medidas '
+            "excedidas de las áreas en alerta, de la más a la menos excedida. Orden: primero las "
+            "áreas en alerta, por intensidad, la suma de log₂(medida ÷ umbral) de las medidas "
+            "excedidas (el doble del umbral suma 1); después las demás, por carga. Solo áreas "
+            "con capacidad registrada."
         ),
         "en": (
-            "A measure raises the alert past its threshold: load above 2 (more than two weeks "
-            "of work open), inflow/outflow over the last 4 weeks above 1.1, more than half of "
-            "the open cases overdue, or a backlog that grew in the last 4 weeks by more than a "
-            'quarter of its weekly capacity. "Reasons" lists them from most to least '
-            "exceeded. Order: by intensity, the sum of log₂(measure ÷ threshold) over the "
-            "exceeded measures (twice the threshold adds 1). Only departments with a recorded "
-            "capacity."
+            "Thresholds: load above 2 (more than two weeks of work open), inflow/outflow over "
+            "the last 4 weeks above 1.1, more than 30 % of the open cases overdue, or a backlog "
+            "that grew in the last 4 weeks by more than a quarter of its weekly capacity. A "
+            "department with at least 10 open cases is on alert when its load is past its "
+            "threshold and another measure confirms it, or when its load alone is past twice "
+            "the threshold (over 4 weeks): the other measures alone are not enough (over 4 "
+            "weeks they swing with one busy week), and under 10 open cases a few late ones "
+            'say nothing. "Reasons" lists '
+            "the exceeded measures of the departments on alert, from most to least exceeded. "
+            "Order: departments on alert first, by intensity, the sum of log₂(measure ÷ "
+            "threshold) over the exceeded measures (twice the threshold adds 1); then the "
+            "others, by load. Only departments with a recorded capacity."
         ),
     },
     "hot.carga": {"es": "carga", "en": "load"},
@@ -1095,14 +1200,29 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "derivaciones.diagram": {"es": "Recorridos", "en": "Journeys"},
     "derivaciones.min_flow": {
-        "es": "Flujo mínimo para dibujarlo aparte (solicitudes)",
-        "en": "Smallest flow drawn on its own (cases)",
+        "es": "Flujo mínimo para dibujar un área aparte (solicitudes)",
+        "en": "Smallest flow for a department to be drawn on its own (cases)",
     },
     "derivaciones.min_flow.help": {
-        "es": 'Los flujos más finos se agrupan en "otros" para que el diagrama se lea.',
-        "en": 'Thinner flows are grouped as "others" so the diagram stays readable.',
+        "es": (
+            "En cada columna se dibujan aparte hasta {nodes} áreas, las que más solicitudes "
+            'recibieron en ese paso; el resto se agrupa en "otras áreas" y "otros actores '
+            'externos" para que el diagrama se lea.'
+        ),
+        "en": (
+            "Each column draws up to {nodes} departments on their own, those that most cases "
+            'reached at that step; the rest are grouped as "other departments" and "other '
+            'outside actors" so the diagram stays readable.'
+        ),
     },
-    "node.otros": {"es": "Otros", "en": "Others"},
+    "node.otros": {"es": "Otras áreas", "en": "Other departments"},
+    "node.otros_externos": {"es": "Otros actores externos", "en": "Other outside actors"},
+    "node.legend.ingreso": {"es": "área de ingreso", "en": "intake area"},
+    "node.legend.interna": {"es": "área del ministerio", "en": "ministry department"},
+    "node.legend.external": {"es": "actor externo", "en": "outside actor"},
+    "node.legend.otros": {"es": "otras áreas (agrupadas)", "en": "other departments (grouped)"},
+    "node.legend.cerrada": {"es": "cerrada", "en": "closed"},
+    "node.legend.abierta": {"es": "sigue abierta", "en": "still open"},
     "node.cerrada": {"es": "Cerrada", "en": "Closed"},
     "node.abierta": {"es": "Sigue abierta", "en": "Still open"},
     "derivaciones.diagram.title": {
@@ -1118,18 +1238,24 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
             "Cada banda es la cantidad de solicitudes que pasó de un área (o actor externo) a "
             "la siguiente; las columnas son los pasos: ingreso, primera área, segunda, y dónde "
             "estaba al corte la que llegó a una tercera o más. Al final, si quedó cerrada o "
-            "sigue abierta. Gris: áreas de ingreso; azul: áreas del ministerio; naranja: "
-            "actores externos."
+            "sigue abierta. Cada banda toma el color de su destino: gris oscuro, áreas de "
+            "ingreso; azul, áreas del ministerio; naranja, actores externos (también "
+            '"otros actores externos"); gris claro, otras áreas agrupadas; verde, cerrada; '
+            "rojo, sigue abierta. Los nombres largos se acortan: el nombre completo aparece "
+            "al pasar el mouse."
         ),
         "en": (
             "Each band is the number of cases that went from one department (or outside actor) "
             "to the next; the columns are the steps: intake, first department, second, and "
             "where a case that reached a third or more was at the cut-off. At the end, whether "
-            "it was closed or is still open. Grey: intake areas; blue: ministry departments; "
-            "orange: outside actors."
+            "it was closed or is still open. Each band takes the colour of its destination: "
+            "dark grey, intake areas; blue, ministry departments; orange, outside actors "
+            '(also "other outside actors"); light grey, other departments grouped; green, '
+            "closed; red, still open. Long names are shortened: hover for the full name."
         ),
     },
     "derivaciones.hops_label": {"es": "{hops} saltos", "en": "{hops} hops"},
+    "derivaciones.hops_label.one": {"es": "1 salto", "en": "1 hop"},
     "derivaciones.hops.title": {
         "es": "Solicitudes según cantidad de saltos",
         "en": "Cases by number of hops",
@@ -1159,22 +1285,28 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "derivaciones.dwell.def": {
         "es": (
             "Días corridos desde que la solicitud entra a un área hasta que pasa a otra o se "
-            "cierra; solo estadías ya terminadas al corte (las que siguen en curso no "
-            "cuentan, así que en períodos recientes las largas quedan subestimadas). Mediana "
-            "y percentil 90; primero las áreas con más estadías (un clic en una columna "
-            "ordena por ella)."
+            "cierra. Mediana y percentil 90 de las estadías ya terminadas al corte; las que "
+            "siguen en curso se cuentan aparte (En curso, con la mediana de los días que "
+            "llevan) y no entran en la mediana, así que en períodos recientes las esperas "
+            "largas quedan subestimadas. Primero la espera más larga (mediana) entre las "
+            "áreas con {stays} estadías terminadas o más; después las demás (un clic en una "
+            "columna ordena por ella)."
         ),
         "en": (
-            "Calendar days from when a case enters a department until it moves on or closes; "
-            "only stays that had ended by the cut-off (running ones are left out, so long "
-            "stays are under-counted in recent periods). Median and 90th percentile; the "
-            "departments with most stays first (click a column to sort by it)."
+            "Calendar days from when a case enters a department until it moves on or closes. "
+            "Median and 90th percentile of the stays that had ended by the cut-off; those "
+            "still running are counted apart (Running, with the median of their days so far) "
+            "and are not in the median, so long waits are under-counted in recent periods. "
+            "The longest median wait first among departments with {stays} ended stays or "
+            "more; then the rest (click a column to sort by it)."
         ),
     },
     "col.kind": {"es": "Tipo", "en": "Kind"},
     "col.stays": {"es": "Estadías", "en": "Stays"},
     "col.median_days": {"es": "Mediana (días)", "en": "Median (days)"},
     "col.p90_days": {"es": "Percentil 90 (días)", "en": "90th percentile (days)"},
+    "col.running_stays": {"es": "En curso", "en": "Running"},
+    "col.running_days": {"es": "En curso: mediana (días)", "en": "Running: median (days)"},
     "derivaciones.flows": {"es": "Flujos principales", "en": "Main flows"},
     "derivaciones.flows.def": {
         "es": (
@@ -1453,10 +1585,18 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "duplicados.col.score": {"es": "Puntaje", "en": "Score"},
     "duplicados.col.code": {"es": "Solicitud {side}", "en": "Case {side}"},
     "duplicados.col.door": {"es": "Puerta {side}", "en": "Door {side}"},
-    "duplicados.col.category": {"es": "Categoría {side}", "en": "Category {side}"},
+    "duplicados.col.category": {"es": "Categoría", "en": "Category"},
     "duplicados.col.created_at": {"es": "Ingresó {side}", "en": "Created {side}"},
-    "duplicados.col.status": {"es": "Estado {side}", "en": "Status {side}"},
-    "duplicados.col.days_apart": {"es": "Días entre ambas", "en": "Days apart"},
+    "duplicados.col.status": {"es": "Estado", "en": "Status"},
+    "duplicados.col.both": {
+        "es": "El de ambas solicitudes, o «A / B» cuando difieren.",
+        "en": "Both cases' value, or “A / B” when they differ.",
+    },
+    "duplicados.col.days_apart": {"es": "Días", "en": "Days"},
+    "duplicados.col.days_apart.help": {
+        "es": "Días entre el ingreso de una y el de la otra.",
+        "en": "Days between the two cases' creation.",
+    },
     "duplicados.col.decision": {"es": "Revisión", "en": "Review"},
     "duplicados.col.agree": {"es": "¿Coinciden?", "en": "Same?"},
     "duplicados.choose": {"es": "Par a revisar", "en": "Pair to review"},
@@ -1586,6 +1726,54 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     entry = TEXTS[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+#: Names Plotly writes on date axes and in date hovers ("dic 2026"), and its number marks.
+CHART_DATE_NAMES: Final[dict[str, dict[str, object]]] = {
+    "es": {
+        "days": ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
+        "shortDays": ["dom", "lun", "mar", "mié", "jue", "vie", "sáb"],
+        "months": [
+            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+            "septiembre", "octubre", "noviembre", "diciembre",
+        ],
+        "shortMonths": [
+            "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic",
+        ],
+        "date": "%d/%m/%Y",
+        "decimal": ",",
+        "thousands": ".",
+    },
+    "en": {
+        "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+        "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+        "months": [
+            "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December",
+        ],
+        "shortMonths": [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ],
+        "date": "%Y-%m-%d",
+        "decimal": ".",
+        "thousands": ",",
+    },
+}  # fmt: skip
+PLOTLY_PREFIX: Final = "plotly."
+
+
+def chart_locale(lang: str) -> dict[str, object]:
+    """A Plotly locale for ``lang`` (``config.locales[lang]``): its own tool bar titles, notices
+    and hover words from the ``plotly.*`` texts, and its date names. Plotly writes these itself
+    in English, so a Spanish page would otherwise read "Zoom in" to a screen reader and "Dec"
+    on a date axis."""
+    known = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    dictionary = {
+        key.removeprefix(PLOTLY_PREFIX): translate(key, known)
+        for key in TEXTS
+        if key.startswith(PLOTLY_PREFIX)
+    }
+    return {"dictionary": dictionary, "format": CHART_DATE_NAMES[known]}
 
 
 def format_int(value: int, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -9,6 +9,7 @@ from dashboard.charts import ratio_heatmap
 from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
+from dashboard.formats import format_datetime
 from dashboard.i18n import format_decimal, format_int, format_percent
 from dashboard.maps import partido_map
 from dashboard.tables import show_table
@@ -25,7 +26,7 @@ MAP_MEASURES = {"open_per_10k": "rate", "inflow_per_10k": "rate", "overdue_share
 def render() -> None:
     filters = global_filters()
     st.title(t("page.sobrecarga"))
-    st.caption(t("sobrecarga.caption", as_of=filters.as_of.strftime("%d/%m/%Y %H:%M")))
+    st.caption(t("sobrecarga.caption", as_of=format_datetime(filters.as_of, language())))
 
     hotspots = run_query(overload_hotspots, filters)
     department_jumps = run_query(department_spikes, filters)

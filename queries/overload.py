@@ -4,6 +4,17 @@ Only departments with a weekly capacity take part (the ministry's own department
 intake areas); external actors hold referred cases but have no capacity to measure against.
 Every measure comes from a definition already used elsewhere: open and overdue cases and
 load from the queues, inflow, outflow and backlog from the weekly series.
+
+The alert singles out the few departments that are drowning, not every one with a bad week:
+a department is **on alert** when its load (weeks of work open) is past its threshold and
+another measure confirms it (many overdue, more coming in than going out, a growing backlog),
+or when its load alone is more than ``SEVERE_LOAD`` times the threshold. The other measures
+on their own do not raise it: over four weeks, inflow/outflow and growth swing with a single
+busy week, and a department with two open cases is "half overdue" with one late case; they
+say how a heavy stock got there, not that there is one. Nor is a department holding fewer
+than ``MIN_OPEN_CASES`` open cases on alert: with a capacity of one or two a week, three late
+files would read as "weeks of work", a couple of cases that cannot tell a backlog from chance
+(the same floor of ten cases as a spike's, ``queries.spikes``).
 """
 
 from __future__ import annotations
@@ -28,10 +39,14 @@ RECENT_WEEKS = 4
 HOTSPOT_RULES: dict[str, tuple[str, float]] = {
     "carga": ("load", 2.0),  # more than two weeks of work open
     "ingresos": ("recent_ratio", 1.1),  # 10 % more came in than went out, last 4 weeks
-    "vencidas": ("overdue_share", 0.5),  # half of its open cases overdue
+    "vencidas": ("overdue_share", 0.3),  # well above the usual fifth of open cases overdue
     # the backlog grew, in the last 4 weeks, by more than a quarter of a week's capacity
     "crecimiento": ("recent_growth_weeks", 0.25),
 }
+#: The measure an alert needs, and how many times its threshold raises it without another.
+PRIMARY = "carga"
+SEVERE_LOAD = 2.0
+MIN_OPEN_CASES = 10
 
 
 def overload_hotspots(connection: Connection, filters: CaseFilters) -> pd.DataFrame:
@@ -41,7 +56,8 @@ def overload_hotspots(connection: Connection, filters: CaseFilters) -> pd.DataFr
     overdue_share, load, open_per_staff, capacity_per_staff, recent_inflow, recent_outflow,
     recent_ratio, recent_growth, recent_growth_share, recent_growth_weeks`` (the growth in
     weeks of capacity), ``reasons`` (codes of ``HOTSPOT_RULES`` joined by commas, most
-    exceeded first), ``hot_measures`` (how many) and ``heat`` (see ``_ranked``), hottest first.
+    exceeded first) and ``hot_measures`` (how many), both empty unless the department is on
+    alert (module docstring), and ``heat`` (see ``_ranked``): departments on alert first.
     """
     queues = department_queues(connection, filters)
     recent = growth_ranking(weekly_department_flows(connection, recent_weeks(filters)))
@@ -50,6 +66,7 @@ def overload_hotspots(connection: Connection, filters: CaseFilters) -> pd.DataFr
         .merge(queues[["department_id", "open_cases", "overdue_cases"]], how="left")
         .merge(recent[["department_id", *_RECENT]].rename(columns=_RECENT), how="left")
         .fillna({"open_cases": 0, "overdue_cases": 0, "recent_inflow": 0, "recent_outflow": 0})
+        .astype({"open_cases": int, "overdue_cases": int})  # counts, not the merge's floats
     )
     staff = frame["staff"].where(frame["staff"] > 0)
     frame = frame.assign(
@@ -105,17 +122,19 @@ def _capacities(connection: Connection) -> pd.DataFrame:
 
 
 def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
-    """Reasons per department and the hottest departments on top.
+    """Reasons of the departments on alert, and the hottest departments on top.
 
     A measure past its threshold adds ``log2(measure / threshold)`` to the department's
     ``heat``: twice the threshold adds 1 whatever the measure, so one severe problem can
-    outrank several marginal ones, and the reasons are listed from the most exceeded.
+    outrank several marginal ones, and the reasons are listed from the most exceeded. A
+    department not on alert has no reasons and no heat: it ranks by load below them.
     """
     with np.errstate(divide="ignore", invalid="ignore"):  # zero or shrinking: not hot
         excess = pd.DataFrame(
             {code: np.log2(frame[column] / threshold) for code, (column, threshold) in
              HOTSPOT_RULES.items()}
         ).where(lambda logs: logs > 0)  # fmt: skip
+    excess = excess.where(_on_alert(excess, frame["open_cases"]))
     frame = frame.assign(
         reasons=[",".join(row.dropna().sort_values(ascending=False).index)
                  for _, row in excess.iterrows()],
@@ -125,3 +144,11 @@ def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(
         ["heat", "load", "department"], ascending=[False, False, True]
     ).reset_index(drop=True)
+
+
+def _on_alert(excess: pd.DataFrame, open_cases: pd.Series) -> pd.Series:
+    """Enough open cases, and load past its threshold and confirmed by another measure or
+    severe on its own."""
+    load = excess[PRIMARY]
+    confirmed = load.notna() & (excess.notna().sum(axis=1) >= 2)
+    return (open_cases >= MIN_OPEN_CASES) & (confirmed | (load > np.log2(SEVERE_LOAD)))

@@ -16,6 +16,7 @@ import pandas as pd
 
 from dashboard.deadlines import business_clock, due_dates
 from dashboard.domain import EventKind, Status
+from dashboard.seed.capacity import Slowdown
 from dashboard.seed.cases import MAX_HOPS, CasePlan
 
 CREATED, TRIAGE, START, WAIT, RESUME = range(5)
@@ -33,9 +34,12 @@ NONE = -1
 UNASSIGNED = -2
 
 WAIT_SHARE = 0.25
-STALL_SHARE = 0.08
-STALL_FACTOR = 10
-ABANDON_SHARE = 0.012
+#: Calibrated so the demo looks like a strained but working ministry (issue 13): at the end of
+#: the data about a fifth of open cases overdue (a third where capacity is short), and only a
+#: small tail open for more than a year. Both shares grow with the square of the pace.
+STALL_SHARE = 0.015
+STALL_FACTOR = 3
+ABANDON_SHARE = 0.0002
 NEVER_HOURS = 24 * 365 * 50
 CLOSE_SHARE = 0.55
 REFERRAL_REASONS = np.array(
@@ -86,12 +90,13 @@ def build_history(
     rows: slice,
     case_ids: np.ndarray,
     staffing: Staffing,
-    slowdown: np.ndarray,
+    slowdown: Slowdown,
     end: np.datetime64,
     first_event_id: int,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Events of the cases ``plan[rows]`` and the fields of those cases that depend on them."""
     n = len(case_ids)
+    created = plan.created[rows]
     chain = plan.chain[rows]
     hops = plan.hops[rows]
     sla = plan.sla_hours[rows].astype(float)
@@ -135,7 +140,7 @@ def build_history(
         TRIAGE,
         regular,
         EventKind.ASSIGNED,
-        lognormal(6 * slowdown[intake], 1.0),
+        lognormal(6 * slowdown.at(intake, created), 1.0),
         fs=S[Status.NUEVA],
         ts=S[Status.ASIGNADA],
         fd=intake,
@@ -166,7 +171,7 @@ def build_history(
         START,
         regular,
         EventKind.STATUS_CHANGED,
-        lognormal(16 * slowdown[chain[:, 0]], 1.0),
+        lognormal(16 * slowdown.at(chain[:, 0], created), 1.0),
         fs=S[Status.ASIGNADA],
         ts=S[Status.EN_CURSO],
         who=owner_staff,
@@ -200,7 +205,7 @@ def build_history(
             refer,
             moving,
             EventKind.REFERRED,
-            lognormal(0.2 * sla * slowdown[source], 0.9),
+            lognormal(0.2 * sla * slowdown.at(source, created), 0.9),
             fs=S[Status.EN_CURSO],
             ts=S[Status.DERIVADA],
             fd=source,
@@ -214,7 +219,7 @@ def build_history(
             take,
             taken,
             EventKind.ASSIGNED,
-            lognormal(24 * slowdown[np.maximum(target, 0)], 0.8),
+            lognormal(24 * slowdown.at(target, created), 0.8),
             fs=S[Status.DERIVADA],
             ts=S[Status.EN_CURSO],
             who=new_staff,
@@ -223,8 +228,8 @@ def build_history(
         current_staff = np.where(taken, new_staff, current_staff)
 
     outside = regular & ends_external
-    pace = slowdown[np.maximum(last_department, 0)]
-    work = np.where(outside, 0.9 * sla, 0.45 * sla * pace)
+    pace = slowdown.at(last_department, created)
+    work = np.where(outside, 0.4 * sla, 0.25 * sla * pace)
     # Some cases stall (lost in a drawer, waiting on nobody), more often where work piles up;
     # a few are never picked up again: the chronic backlog the diagnosis describes.
     stuck = rng.random(n)
@@ -255,7 +260,6 @@ def build_history(
     for hop in range(1, MAX_HOPS + 1):
         owner[:, FIRST_HOP + 2 * (hop - 1)] = chain[:, hop]
 
-    created = plan.created[rows]
     at = created[:, None] + np.round(np.cumsum(hours, axis=1) * 3600).astype("timedelta64[s]")
     kept = present & (at < end)
     return (
