@@ -233,7 +233,7 @@ def ratio_heatmap(
     return figure
 
 
-#: Node colours of the referral diagram, by kind of node.
+#: Node colours of the referral diagram, by kind of node; the legend lists them in this order.
 NODE_COLOURS = {
     "ingreso": "#6B7B8C",
     "interna": PRIMARY,
@@ -242,28 +242,44 @@ NODE_COLOURS = {
     "cerrada": "#1A9850",
     "abierta": "#D73027",
 }
+#: Synthetic nodes drawn in another node kind's colour: the outside actors grouped together.
+_SYNTHETIC_COLOUR = {"otros_externos": "external"}
+#: Longest node label; the full name is in the hover. Longer ones run into the next column.
+LABEL_CHARS = 34
+#: Words that open many department names, written short in the diagram's labels.
+LABEL_ABBREVIATIONS = {"Dirección General ": "DG ", "Dirección ": "Dir. "}
+#: Vertical room per node of the most crowded column, so labels never overlap.
+NODE_PIXELS = 46
 
 
 def flow_sankey(
-    links: pd.DataFrame, *, names: dict[str, str], title: str, hover: str, lang: str
+    links: pd.DataFrame,
+    *,
+    names: dict[str, str],
+    legend: dict[str, str],
+    title: str,
+    hover: str,
+    lang: str,
 ) -> go.Figure:
     """The referral diagram from ``referrals.referral_sankey`` rows.
 
     A node is a (step, department) pair, so a department met at two steps is two nodes and
-    the diagram has no cycles; synthetic nodes (``otros``, ``cerrada``, ``abierta``) take
-    their label from ``names``. ``hover`` is the link hover template with ``{source}``,
-    ``{target}`` and ``{cases}`` placeholders for Plotly's own fields.
+    the diagram has no cycles; synthetic nodes (``otros``, ``cerrada``, ``abierta``…) take
+    their label from ``names``. Each band takes its destination's colour, so where cases go
+    (outside actors in orange, closed in green) reads at a glance; ``legend`` names each
+    colour of ``NODE_COLOURS`` under the title. ``hover`` is the link hover template with
+    ``{source}``, ``{target}`` and ``{cases}`` placeholders for Plotly's own fields.
     """
     nodes: dict[tuple, int] = {}
-    labels, colours = [], []
+    full_names, colours, steps = [], [], []
 
     def node(step: int, code: str, name: object, kind: object) -> int:
         key = (step, code)
         if key not in nodes:
-            nodes[key] = len(labels)
-            labels.append(names.get(code, name) if pd.isna(name) else name)
-            colour_key = code if pd.isna(kind) else kind
-            colours.append(NODE_COLOURS.get(colour_key, NODE_COLOURS["external"]))
+            nodes[key] = len(full_names)
+            full_names.append(names.get(code, name) if pd.isna(name) else name)
+            colours.append(NODE_COLOURS[_colour_key(code, kind)])
+            steps.append(step)
         return nodes[key]
 
     sources = [node(r.source_step, r.source_code, r.source_name, r.source_kind)
@@ -275,24 +291,56 @@ def flow_sankey(
             arrangement="snap",
             valueformat=",d",
             textfont={"color": "#1F2D3D", "size": 12, "shadow": "none"},
-            node={"label": labels, "color": colours, "pad": 12, "thickness": 16,
+            node={"label": [_short(name) for name in full_names], "customdata": full_names,
+                  "color": colours, "pad": 22, "thickness": 16,
                   "line": {"color": "white", "width": 0.5},
-                  "hovertemplate": "%{label}<br>%{value:,d}<extra></extra>"},
+                  "hovertemplate": "%{customdata}<br>%{value:,d}<extra></extra>"},
             link={"source": sources, "target": targets, "value": links["cases"].tolist(),
-                  "color": [_translucent(colours[s]) for s in sources],
-                  "hovertemplate": hover.format(source="%{source.label}",
-                                                target="%{target.label}",
+                  "color": [_translucent(colours[t]) for t in targets],
+                  "hovertemplate": hover.format(source="%{source.customdata}",
+                                                target="%{target.customdata}",
                                                 cases="%{value:,d}") + "<extra></extra>"},
         )
     )  # fmt: skip
+    crowded = max(pd.Series(steps).value_counts(), default=0)
     figure.update_layout(
         title={"text": title, "x": 0, "font": {"size": 17}},
         separators=chart_separators(lang),
         font={"family": FONT, "size": 12},
-        margin={"l": 10, "r": 10, "t": 50, "b": 20},
-        height=max(520, 14 * len(labels) + 120),
+        margin={"l": 10, "r": 10, "t": 80, "b": 20},
+        height=max(520, NODE_PIXELS * crowded + 100),
+        annotations=[_colour_legend(legend)],
     )
     return figure
+
+
+def _colour_key(code: str, kind: object) -> str:
+    """The ``NODE_COLOURS`` entry of a node: its code for a synthetic node, else its kind,
+    every kind of outside actor (municipio, ONG…) sharing ``external``."""
+    if pd.isna(kind):
+        return _SYNTHETIC_COLOUR.get(code, code)
+    return kind if kind in NODE_COLOURS else "external"
+
+
+def _short(name: str) -> str:
+    """A label that fits beside its node: the usual opening abbreviated ("Dir. de Hábitat…"),
+    then cut at a word, with an ellipsis, when still too long."""
+    for opening, short in LABEL_ABBREVIATIONS.items():
+        if name.startswith(opening):
+            name = short + name.removeprefix(opening)
+            break
+    if len(name) <= LABEL_CHARS:
+        return name
+    return name[: LABEL_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _colour_legend(legend: dict[str, str]) -> dict:
+    """A one-line key under the title: a square in each node colour, then its meaning."""
+    entries = [f'<span style="color:{NODE_COLOURS[key]}">■</span> {meaning}'
+               for key, meaning in legend.items()]  # fmt: skip
+    return {"text": "   ".join(entries), "showarrow": False, "xref": "paper", "yref": "paper",
+            "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom", "yshift": 6,
+            "align": "left", "font": {"size": 12}}  # fmt: skip
 
 
 def _translucent(colour: str, alpha: float = 0.35) -> str:

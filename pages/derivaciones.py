@@ -7,18 +7,22 @@ import streamlit as st
 
 from dashboard.case_lists import paged_journeys
 from dashboard.case_view import case_detail, case_record
-from dashboard.charts import flow_sankey, horizontal_bars
+from dashboard.charts import NODE_COLOURS, flow_sankey, horizontal_bars
 from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
+from dashboard.formats import format_datetime
 from dashboard.i18n import format_int
 from dashboard.tables import show_table
 from dashboard.ui import chart, figure, label, language, t
 from queries.filters import CaseFilters
 from queries.referrals import (
     CLOSED,
+    DWELL_MIN_STAYS,
+    NODES_PER_STEP,
     OPEN,
     OTHERS,
+    OTHERS_OUTSIDE,
     department_dwell,
     flow_cases,
     hops_distribution,
@@ -39,7 +43,7 @@ CASE_LISTS = ("flujo", "ida_y_vuelta", "muchos_saltos")
 def render() -> None:
     filters = global_filters()
     st.title(t("page.derivaciones"))
-    st.caption(t("derivaciones.caption", as_of=filters.as_of.strftime("%d/%m/%Y %H:%M")))
+    st.caption(t("derivaciones.caption", as_of=format_datetime(filters.as_of, language())))
 
     summary = run_query(referral_summary, filters).iloc[0]
     if not summary["cases"]:
@@ -77,12 +81,13 @@ def _diagram(filters: CaseFilters, cases: int) -> None:
     usual = max([choice for choice in MIN_FLOW_CHOICES if choice <= cases / 100] or [1])
     minimum = st.select_slider(
         t("derivaciones.min_flow"), options=MIN_FLOW_CHOICES, value=usual, key="flujo_minimo",
-        help=t("derivaciones.min_flow.help"),
+        help=t("derivaciones.min_flow.help", nodes=NODES_PER_STEP),
     )  # fmt: skip
     links = run_query(referral_sankey, filters, minimum)
-    names = {code: t(f"node.{code}") for code in (OTHERS, CLOSED, OPEN)}
+    names = {code: t(f"node.{code}") for code in (OTHERS, OTHERS_OUTSIDE, CLOSED, OPEN)}
+    legend = {key: t(f"node.legend.{key}") for key in NODE_COLOURS}
     diagram = flow_sankey(
-        links, names=names, title=t("derivaciones.diagram.title"),
+        links, names=names, legend=legend, title=t("derivaciones.diagram.title"),
         hover=t("derivaciones.diagram.hover"), lang=language(),
     )  # fmt: skip
     chart(diagram, t("derivaciones.diagram.def"))
@@ -94,7 +99,7 @@ def _hops_and_destinations(filters: CaseFilters) -> None:
     hops = run_query(hops_distribution, filters)
     chart(
         horizontal_bars(
-            hops.assign(hops=[t("derivaciones.hops_label", hops=h) for h in hops["hops"]]),
+            hops.assign(hops=[_hops_label(h) for h in hops["hops"]]),
             category="hops", value="cases", share="share", title=t("derivaciones.hops.title"),
             value_axis=t("chart.cases_axis"), category_axis=t("col.hops"), lang=lang,
         ),
@@ -112,33 +117,44 @@ def _hops_and_destinations(filters: CaseFilters) -> None:
     )  # fmt: skip
 
 
+def _hops_label(hops: object) -> str:
+    """ "1 salto", "2 saltos", "4+ saltos": the bucket of the hops chart in words."""
+    if str(hops) == "1":
+        return t("derivaciones.hops_label.one")
+    return t("derivaciones.hops_label", hops=hops)
+
+
 def _dwell(filters: CaseFilters, ending_before_start: int) -> None:
     st.subheader(t("derivaciones.dwell"))
-    # Busiest first: a median over two stays says little (a header click sorts otherwise).
-    dwell = run_query(department_dwell, filters).sort_values("stays", ascending=False)
+    # Longest median wait first (the query's order); a header click sorts otherwise.
+    dwell = run_query(department_dwell, filters)
     show_table(
         dwell.assign(
             kind=[label("department_kind", kind) for kind in dwell["kind"]],
             median_days=dwell["median_hours"] / 24,
             p90_days=dwell["p90_hours"] / 24,
+            running_days=dwell["running_median_hours"] / 24,
         ),
         hide_index=True,
         width="stretch",
         height=35 * 11 + 3,
-        column_order=["department", "kind", "stays", "median_days", "p90_days"],
+        column_order=["department", "kind", "stays", "median_days", "p90_days", "running",
+                      "running_days"],
         column_config={
             "department": st.column_config.TextColumn(t("table.department")),
             "kind": st.column_config.TextColumn(t("col.kind")),
             "stays": st.column_config.NumberColumn(t("col.stays")),
             "median_days": st.column_config.NumberColumn(t("col.median_days")),
             "p90_days": st.column_config.NumberColumn(t("col.p90_days")),
+            "running": st.column_config.NumberColumn(t("col.running_stays")),
+            "running_days": st.column_config.NumberColumn(t("col.running_days")),
         },
-    )
+    )  # fmt: skip
     if ending_before_start:
         st.caption(
             t("derivaciones.dwell.left_out", stays=format_int(ending_before_start, language()))
         )
-    st.caption(t("derivaciones.dwell.def"))
+    st.caption(t("derivaciones.dwell.def", stays=format_int(DWELL_MIN_STAYS, language())))
 
 
 def _flow_table(flows: pd.DataFrame) -> None:
@@ -188,12 +204,12 @@ def _chosen_flow(flows: pd.DataFrame) -> pd.Series | None:
     origins = dict(zip(flows["origin_id"], flows["origin"], strict=True))
     origin = origin_column.selectbox(
         t("derivaciones.origin"), options=list(origins), format_func=origins.__getitem__,
-        key="flujo_origen",
+        key="flujo_origen", placeholder=t("form.choose"),
     )  # fmt: skip
     leaving = flows[flows["origin_id"] == origin]
     destinations = dict(zip(leaving["destination_id"], leaving["destination"], strict=True))
     destination = destination_column.selectbox(
         t("derivaciones.destination"), options=list(destinations),
-        format_func=destinations.__getitem__, key="flujo_destino",
+        format_func=destinations.__getitem__, key="flujo_destino", placeholder=t("form.choose"),
     )  # fmt: skip
     return leaving[leaving["destination_id"] == destination].iloc[0]

@@ -53,8 +53,13 @@ from queries.filters import CaseFilters, dimension_conditions
 LAST_DRAWN_STEP = 3
 FINAL_STEP = LAST_DRAWN_STEP + 1
 #: Synthetic node codes; department nodes carry ``departments.code``.
-OTHERS, CLOSED, OPEN = "otros", "cerrada", "abierta"
+OTHERS, OTHERS_OUTSIDE, CLOSED, OPEN = "otros", "otros_externos", "cerrada", "abierta"
 DEFAULT_MIN_CASES = 20
+#: Departments drawn on their own in a column of the diagram (the rest share its ``otros``):
+#: more than this and their labels collide on a 1440 px screen.
+NODES_PER_STEP = 10
+#: Ended stays a department needs for its median to rank among the longest waits.
+DWELL_MIN_STAYS = 10
 #: Hops at or above this count share the last bucket of the distribution ("4+").
 HOPS_CAP = 4
 #: Lists of long journeys: this many hops or more.
@@ -197,23 +202,31 @@ def hops_distribution(connection: Connection, filters: CaseFilters) -> pd.DataFr
 
 # --- Sankey diagram ---------------------------------------------------------------------
 
-#: Stands for a step's "otros" node among department ids while links are grouped.
-_OTHERS_ID = -1
+#: Stand for a step's "otros" nodes among department ids while links are grouped: one for
+#: the ministry's departments, one for outside actors (so a referral outside stays in view).
+_OTHERS_ID, _OTHERS_OUTSIDE_ID = -1, -2
+_GROUPED = {_OTHERS_ID: OTHERS, _OTHERS_OUTSIDE_ID: OTHERS_OUTSIDE}
 
 
 def referral_sankey(
-    connection: Connection, filters: CaseFilters, min_cases: int = DEFAULT_MIN_CASES
+    connection: Connection,
+    filters: CaseFilters,
+    min_cases: int = DEFAULT_MIN_CASES,
+    per_step: int = NODES_PER_STEP,
 ) -> pd.DataFrame:
     """Links of the diagram: ``source_step, source_id, source_code, source_name, source_kind,
     target_step, target_id, target_code, target_name, target_kind, cases``.
 
     Each case runs along one chain of links: intake (step 0) → first department (1) →
     second (2) → where it was at the cut-off if it reached a third or more (3) → ``cerrada``
-    or ``abierta`` (step 4, ``FINAL_STEP``). A move that fewer than ``min_cases`` cases made
-    from a node leads to the next step's ``otros`` node instead, and those cases go on from
-    there; ``otros`` and the final nodes have no id, name or kind.
+    or ``abierta`` (step 4, ``FINAL_STEP``). At steps 1 to 3, a department is drawn on its
+    own when it is among the ``per_step`` that most cases reached at that step and at least
+    ``min_cases`` did; the others' cases pass through the step's ``otros`` node instead, so
+    a column holds at most ``per_step + 2`` nodes: ``otros_externos`` gathers the outside
+    actors among the rest, ``otros`` the others. Those and the final nodes have no id, name
+    or kind.
     """
-    chains = _chains(_Cohort.read(connection, filters).stays(), min_cases)
+    chains = _chains(_Cohort.read(connection, filters).stays(), min_cases, per_step)
     nodes = [chains.c.d0, *(chains.c[f"n{step}"] for step in range(1, LAST_DRAWN_STEP + 1))]
     moves = [
         select(literal(step).label("source_step"), nodes[step].label("source_id"),
@@ -236,20 +249,18 @@ def referral_sankey(
     return _named_links(connection, to_frame(connection, query))
 
 
-def _chains(stays: Subquery, min_cases: int) -> CTE:
+def _chains(stays: Subquery, min_cases: int, per_step: int) -> CTE:
     """The paths with their node at each step: ``d0, n1, n2, n3, closed, cases``, where a
-    node is a department id or ``_OTHERS_ID``. A CTE: every link of the diagram reads it."""
-    rows = _paths_through_steps(stays)
-    node = rows.c.d0
-    for step in range(1, LAST_DRAWN_STEP + 1):
-        chosen = _busy_or_others(rows, node, rows.c[f"d{step}"], min_cases).label(f"n{step}")
-        last = step == LAST_DRAWN_STEP
-        rows = select(rows, chosen).cte("chains") if last else select(rows, chosen).subquery()
-        node = rows.c[f"n{step}"]
-    return rows
+    node is a department id or one of ``_GROUPED``. A CTE: every link of the diagram reads it."""
+    paths = _paths_through_steps(stays)
+    nodes = [
+        _drawn_node(paths, paths.c[f"d{step}"], min_cases, per_step).label(f"n{step}")
+        for step in range(1, LAST_DRAWN_STEP + 1)
+    ]
+    return select(paths.c.d0, *nodes, paths.c.closed, paths.c.cases).cte("chains")
 
 
-def _paths_through_steps(stays: Subquery) -> Subquery:
+def _paths_through_steps(stays: Subquery) -> CTE:
     """Cases counted by the nodes they pass: ``d0, d1, d2, d3, closed, cases``, where ``d3``
     is the department at the cut-off of a case that reached step 3 or later."""
     step, department = stays.c.step, stays.c.department_id
@@ -267,14 +278,29 @@ def _paths_through_steps(stays: Subquery) -> Subquery:
         .subquery("per_case")
     )  # fmt: skip
     columns = [per_case.c.d0, per_case.c.d1, per_case.c.d2, per_case.c.d3, per_case.c.closed]
-    return select(*columns, func.count().label("cases")).group_by(*columns).subquery("paths")
+    return select(*columns, func.count().label("cases")).group_by(*columns).cte("paths")
 
 
-def _busy_or_others(paths: Subquery, source, target, min_cases: int) -> ColumnElement[int]:
-    """A path's node at the next step: its department when at least ``min_cases`` cases made
-    that move from the same node, the ``otros`` node otherwise (none where it stops)."""
-    moved = func.sum(paths.c.cases).over(partition_by=(source, target))
-    return case((target.is_(None), null()), (moved >= min_cases, target), else_=_OTHERS_ID)
+def _drawn_node(
+    paths: CTE, department: ColumnElement[int], min_cases: int, per_step: int
+) -> ColumnElement[int]:
+    """A path's node at a step: its ``department`` there when that is one of the step's
+    ``per_step`` busiest departments (``min_cases`` cases or more), one of the ``otros``
+    nodes otherwise (none where the path stops). The busiest are read from every path, so a
+    department is one node at its step whichever way the cases came in."""
+    reached = func.sum(paths.c.cases)
+    busiest = (
+        select(department)
+        .where(department.is_not(None))
+        .group_by(department)
+        .having(reached >= min_cases)
+        .order_by(reached.desc(), department)
+        .limit(per_step)
+        .correlate(None)
+    )
+    outside = select(Department.id).where(Department.kind.in_(EXTERNAL_KINDS))
+    return case((department.is_(None), null()), (department.in_(busiest), department),
+                (department.in_(outside), _OTHERS_OUTSIDE_ID), else_=_OTHERS_ID)  # fmt: skip
 
 
 def _named_links(connection: Connection, links: pd.DataFrame) -> pd.DataFrame:
@@ -285,12 +311,12 @@ def _named_links(connection: Connection, links: pd.DataFrame) -> pd.DataFrame:
     named = {}
     for end in ("source", "target"):
         ids = links[f"{end}_id"].astype("Int64")
-        known = ids.notna() & (ids != _OTHERS_ID)
+        known = ids.notna() & ~ids.isin(list(_GROUPED))
         named[f"{end}_step"] = links[f"{end}_step"].astype(int)
         named[f"{end}_id"] = ids.where(known)
         for part in ("code", "name", "kind"):
             named[f"{end}_{part}"] = ids.map(departments[part]).where(known)
-        named[f"{end}_code"] = named[f"{end}_code"].mask(ids.eq(_OTHERS_ID).fillna(False), OTHERS)
+        named[f"{end}_code"] = named[f"{end}_code"].fillna(ids.map(_GROUPED))
     named["target_code"] = named["target_code"].fillna(links["final"])
     frame = pd.DataFrame({**named, "cases": links["cases"].astype(int)})
     return frame.sort_values(
@@ -355,16 +381,18 @@ def _ranked(rows: Subquery, group: tuple) -> Subquery:
     ).subquery("ranked")
 
 
-def _median(ranked: Subquery) -> ColumnElement:
-    """The mean of the middle row (odd size) or the two middle rows (even size)."""
+def _median(ranked: Subquery, *within: ColumnElement[bool]) -> ColumnElement:
+    """The mean of the middle row (odd size) or the two middle rows (even size); ``within``
+    picks the partitions of ``ranked`` to measure when a group holds several."""
     rank, size = ranked.c.rank, ranked.c.size
     middle = or_(rank == (size + 1) // 2, rank == (size + 2) // 2)
-    return func.avg(ranked.c.hours).filter(middle)
+    return func.avg(ranked.c.hours).filter(and_(middle, *within))
 
 
-def _p90(ranked: Subquery) -> ColumnElement:
+def _p90(ranked: Subquery, *within: ColumnElement[bool]) -> ColumnElement:
     """Nearest rank: the row at ceil(0.9 × size), in integer arithmetic."""
-    return func.max(ranked.c.hours).filter(ranked.c.rank == (9 * ranked.c.size + 9) // 10)
+    at_rank = ranked.c.rank == (9 * ranked.c.size + 9) // 10
+    return func.max(ranked.c.hours).filter(and_(at_rank, *within))
 
 
 # --- Where referrals go, and how long cases stay ----------------------------------------
@@ -392,37 +420,58 @@ def referral_destinations(connection: Connection, filters: CaseFilters) -> pd.Da
     return frame
 
 
-def department_dwell(connection: Connection, filters: CaseFilters) -> pd.DataFrame:
-    """Time in each department or actor, over the stays that had ended by the cut-off:
-    ``department_id, department, kind, stays, median_hours, p90_hours``, longest first.
+def department_dwell(
+    connection: Connection, filters: CaseFilters, min_stays: int = DWELL_MIN_STAYS
+) -> pd.DataFrame:
+    """Time in each department or actor at the cut-off: ``department_id, department, kind,
+    stays, median_hours, p90_hours, running, running_median_hours``, longest wait first.
 
-    Stays still running are left out, so for a recent period long stays are under-counted.
-    So are the stays of a case closed before they began (``_ends_before_start``), which
-    ``referral_summary`` counts as ``stays_ending_before_start`` for the page to say.
+    ``stays``, ``median_hours`` and ``p90_hours`` are over the stays that had ended by the
+    cut-off; ``running`` counts the stays still open then, and ``running_median_hours`` is
+    the median of their age so far: they are reported beside the ended ones, never mixed into
+    their median (a survival estimate would be needed for that). A department with only
+    running stays is listed too, with no median.
+
+    Order: departments with at least ``min_stays`` ended stays by median, longest first, then
+    the thinner ones the same way, so a median over two stays does not top the list.
+
+    The stays of a case closed before they began (``_ends_before_start``) are neither ended
+    nor running; ``referral_summary`` counts them as ``stays_ending_before_start`` for the
+    page to say.
     """
     stays = _Cohort.read(connection, filters).stays()
-    ended = (
+    as_of = literal(filters.as_of, type_=CaseStay.entered_at.type)
+    running = stays.c.left_at.is_(None)
+    measured = (
         select(stays.c.department_id,
-               hours_between(stays.c.entered_at, stays.c.left_at).label("hours"))
-        .where(stays.c.left_at.is_not(None))
-        .subquery("ended")
+               case((running, 1), else_=0).label("running"),
+               hours_between(stays.c.entered_at, func.coalesce(stays.c.left_at, as_of))
+               .label("hours"))
+        .where(~_ends_before_start(stays))
+        .subquery("measured")
     )  # fmt: skip
-    ranked = _ranked(ended, (ended.c.department_id,))
+    ranked = _ranked(measured, (measured.c.department_id, measured.c.running))
+    ended, open_ = ranked.c.running == 0, ranked.c.running == 1
     dwell = (
         select(
-            ranked.c.department_id, func.count().label("stays"),
-            _median(ranked).label("median_hours"), _p90(ranked).label("p90_hours"),
+            ranked.c.department_id, func.count().filter(ended).label("stays"),
+            _median(ranked, ended).label("median_hours"), _p90(ranked, ended).label("p90_hours"),
+            func.count().filter(open_).label("running"),
+            _median(ranked, open_).label("running_median_hours"),
         )
         .group_by(ranked.c.department_id)
         .subquery("dwell")
     )  # fmt: skip
+    thin = case((dwell.c.stays >= min_stays, 0), else_=1)
+    unmeasured = case((dwell.c.median_hours.is_(None), 1), else_=0)
     query = (
         select(
             Department.id.label("department_id"), Department.name.label("department"),
             Department.kind, dwell.c.stays, dwell.c.median_hours, dwell.c.p90_hours,
+            dwell.c.running, dwell.c.running_median_hours,
         )
         .join(Department, Department.id == dwell.c.department_id)
-        .order_by(dwell.c.median_hours.desc(), Department.name)
+        .order_by(thin, unmeasured, dwell.c.median_hours.desc(), Department.name)
     )  # fmt: skip
     return to_frame(connection, query)
 

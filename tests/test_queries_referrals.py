@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -257,15 +258,16 @@ def test_referral_destinations_by_kind(engine: Engine, journeys: Journeys) -> No
 
 def test_dwell_time_uses_the_stays_that_ended(engine: Engine, journeys: Journeys) -> None:
     with engine.connect() as connection:
-        frame = department_dwell(connection, filters()).set_index("department")
+        frame = department_dwell(connection, filters(), min_stays=2).set_index("department")
     # Intake: 2 1 4 2 2 3 2 1 (c6 still there). F: 24 10 4 4 2 6 2 2 (c3's second stay and
     # c9's run on; c7's reassignment inside F does not split its stay). H: 24 12 24 6 10 2.
+    # Longest median first among those with 2 ended stays or more, then the single stays.
     expected = {
-        "Municipio de Tandil": (1, 48, 48),
-        "Cáritas": (1, 22, 22),
         "Hábitat y Vivienda": (6, 11, 24),
         "Asistencia Alimentaria": (8, 4, 24),
         "Modernización": (8, 2, 4),
+        "Municipio de Tandil": (1, 48, 48),
+        "Cáritas": (1, 22, 22),
         "Niñez y Adolescencia": (1, 2, 2),  # c4's stay runs on
     }
     assert frame.index.tolist() == list(expected)
@@ -274,6 +276,48 @@ def test_dwell_time_uses_the_stays_that_ended(engine: Engine, journeys: Journeys
         assert row["stays"] == stays, department
         assert row["median_hours"] == pytest.approx(median, abs=1e-6), department
         assert row["p90_hours"] == pytest.approx(p90, abs=1e-6), department
+
+
+def test_dwell_without_a_minimum_ranks_by_median_alone(engine: Engine, journeys: Journeys) -> None:
+    with engine.connect() as connection:
+        frame = department_dwell(connection, filters(), min_stays=1)
+    assert frame["department"].tolist()[:3] == [
+        "Municipio de Tandil", "Cáritas", "Hábitat y Vivienda",
+    ]  # fmt: skip
+
+
+def test_dwell_reports_the_stays_still_running_apart(engine: Engine, journeys: Journeys) -> None:
+    """At the cut-off (20 Mar 12:00) four stays run: c6 at intake since 7 Mar 09:00 (315 h),
+    c3 back in F since 5 Mar 05:00 (367 h), c9 in F since 19 Mar 10:00 (26 h), c4 in N since
+    6 Mar 15:00 (333 h). They are counted apart and left out of the ended stays' median."""
+    with engine.connect() as connection:
+        frame = department_dwell(connection, filters()).set_index("department")
+    assert frame["running"].to_dict() == {
+        "Hábitat y Vivienda": 0, "Asistencia Alimentaria": 2, "Modernización": 1,
+        "Municipio de Tandil": 0, "Cáritas": 0, "Niñez y Adolescencia": 1,
+    }  # fmt: skip
+    ages = frame["running_median_hours"]
+    assert ages["Asistencia Alimentaria"] == pytest.approx((367 + 26) / 2, abs=1e-6)
+    assert ages["Modernización"] == pytest.approx(315, abs=1e-6)
+    assert ages["Niñez y Adolescencia"] == pytest.approx(333, abs=1e-6)
+    assert ages[["Hábitat y Vivienda", "Cáritas"]].isna().all()
+    assert frame.loc["Niñez y Adolescencia", "median_hours"] == pytest.approx(2, abs=1e-6)
+
+
+def test_a_department_with_only_running_stays_is_listed_last(
+    engine: Engine, journeys: Journeys
+) -> None:
+    """Scoped to N, the cohort is c4 alone: I 2 h, F 4 h and H 24 h ended; N runs (333 h)."""
+    scoped = filters(scope=(journeys.departments["N"],))
+    with engine.connect() as connection:
+        frame = department_dwell(connection, scoped, min_stays=1).set_index("department")
+    assert frame.index.tolist() == [
+        "Hábitat y Vivienda", "Asistencia Alimentaria", "Modernización", "Niñez y Adolescencia",
+    ]  # fmt: skip
+    children = frame.loc["Niñez y Adolescencia"]
+    assert (children["stays"], children["running"]) == (0, 1)
+    assert pd.isna(children["median_hours"]) and pd.isna(children["p90_hours"])
+    assert children["running_median_hours"] == pytest.approx(333, abs=1e-6)
 
 
 #: Department codes of the table's letters I, F, H, N, M, O, as the diagram's nodes carry them.
@@ -312,17 +356,37 @@ def test_sankey_draws_each_case_once_per_step(engine: Engine, journeys: Journeys
 def test_sankey_groups_small_nodes_into_otros_of_their_step(
     engine: Engine, journeys: Journeys
 ) -> None:
+    """Fewer than 2 cases reached H at step 1 (c8), F at step 2 (c8), and each department at
+    step 3: those go to the step's "otros", or "otros_externos" for M and O (outside)."""
     with engine.connect() as connection:
         frame = referral_sankey(connection, filters(), min_cases=2)
     assert links_of(frame) == {
         (0, ING, 1, ALIM, 7), (0, ING, 1, "otros", 1), (0, ING, 4, "abierta", 1),
         (1, ALIM, 4, "cerrada", 2), (1, ALIM, 4, "abierta", 1), (1, ALIM, 2, HAB, 4),
         (1, "otros", 2, "otros", 1),
-        (2, HAB, 4, "cerrada", 1), (2, HAB, 3, "otros", 3), (2, "otros", 3, "otros", 1),
-        (3, "otros", 4, "abierta", 2), (3, "otros", 4, "cerrada", 2),
+        (2, HAB, 4, "cerrada", 1), (2, HAB, 3, "otros", 2), (2, HAB, 3, "otros_externos", 1),
+        (2, "otros", 3, "otros_externos", 1),
+        (3, "otros", 4, "abierta", 2), (3, "otros_externos", 4, "cerrada", 2),
     }  # fmt: skip
-    others = frame[frame["target_code"] == "otros"]
+    others = frame[frame["target_code"].isin(["otros", "otros_externos"])]
     assert others["target_id"].isna().all() and others["target_name"].isna().all()
+
+
+def test_sankey_draws_only_the_busiest_departments_of_each_step(
+    engine: Engine, journeys: Journeys
+) -> None:
+    with engine.connect() as connection:
+        frame = referral_sankey(connection, filters(), min_cases=1, per_step=1)
+    ends = pd.concat(
+        [frame[[f"{end}_step", f"{end}_code", f"{end}_id"]].set_axis(["step", "code", "id"], axis=1)
+         for end in ("source", "target")]
+    ).drop_duplicates()  # fmt: skip
+    departments = ends[ends["id"].notna()]
+    assert departments.groupby("step").size().max() == 1
+    busiest = departments.set_index("step")["code"].to_dict()
+    assert (busiest[1], busiest[2]) == (ALIM, HAB)  # 7 cases against 1; 4 against 1
+    step_three = set(ends.loc[ends["step"] == 3, "code"])
+    assert {"otros", "otros_externos"} <= step_three and len(step_three) == 3
 
 
 def test_sankey_conserves_cases_at_every_node(engine: Engine, journeys: Journeys) -> None:
