@@ -38,6 +38,7 @@ from dashboard.domain import (
     Role,
     Status,
     local_now,
+    status_after_move,
 )
 from dashboard.duplicates.find import check_cases
 from dashboard.i18n import translate
@@ -531,13 +532,14 @@ def _move_one(
             return refusal
         target_id, target_name = target
         now = local_now()
+        status = status_after_move(target_id != case.department_id, assignee_id is not None)
         changed = connection.execute(
             update(Case)
             .where(Case.id == case.id, Case.version == shown.version)
             .values(
                 department_id=target_id,
                 assignee_id=assignee_id,
-                status=Status.ASIGNADA,
+                status=status,
                 version=Case.version + 1,
                 # A waiting case that moves is no longer waiting: its clock runs again.
                 due_at=resumed_due_at(case.due_at, case.paused_at, now)
@@ -552,7 +554,7 @@ def _move_one(
             insert(CaseEvent).values(
                 case_id=case.id, kind=EventKind.REASSIGNED, at=now, actor_user_id=user_id,
                 from_department_id=case.department_id, to_department_id=target_id,
-                from_status=case.status, to_status=Status.ASIGNADA, reason=str(reason),
+                from_status=case.status, to_status=status, reason=str(reason),
                 note=note,
             )
         )  # fmt: skip

@@ -44,6 +44,17 @@ CLOSED_STATUSES: tuple[Status, ...] = (
 )
 
 
+def status_after_move(changes_department: bool, has_assignee: bool) -> Status:
+    """The status a supervisor's move leaves a case in, in the lifecycle's words.
+
+    ``derivada`` is a case "handed to another department": moved to another one with nobody
+    named, it waits in that department's queue until someone there takes it (as a referral
+    does in the hub). With a person named it is ``asignada`` to them; kept in its department
+    with nobody named, it is ``asignada`` to the department, as at intake.
+    """
+    return Status.DERIVADA if changes_department and not has_assignee else Status.ASIGNADA
+
+
 class Priority(StrEnum):
     BAJA = "baja"
     MEDIA = "media"

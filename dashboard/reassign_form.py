@@ -7,6 +7,7 @@ versions the supervisor saw when she ticked them, never rows re-read at confirma
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pandas as pd
@@ -21,11 +22,11 @@ from dashboard.commands import (
     reassign,
 )
 from dashboard.data import clear_cached_queries, current_engine, run_query
-from dashboard.i18n import format_int
+from dashboard.i18n import format_decimal, format_int
 from dashboard.picked_cases import change_text
 from dashboard.selection import Picks
 from dashboard.session import current_actor
-from dashboard.ui import language, t
+from dashboard.ui import language, or_dash, t
 from queries.catalogs import active_staff, receiving_departments
 from queries.reassignment import reassignment_preview
 
@@ -33,30 +34,21 @@ RESULT_KEY = "reasignacion.resultado"
 #: A result of more cases than this scrolls within a box of ``RESULT_HEIGHT`` pixels.
 RESULT_ROWS, RESULT_HEIGHT = 12, 480
 FORM_KEYS = ("destino", "responsable", "motivo", "nota")
-#: Preview column → (label key, number format or None for text).
-PREVIEW_COLUMNS = {
-    "level": ("reasignar.col.level", None),
-    "name": ("reasignar.col.name", None),
-    "open_before": ("reasignar.col.open_before", "localized"),
-    "open_after": ("reasignar.col.open_after", "localized"),
-    "weekly_capacity": ("col.weekly_capacity", "localized"),
-    "load_before": ("reasignar.col.load_before", "%.1f"),
-    "load_after": ("reasignar.col.load_after", "%.1f"),
-}
 
 
 def reassign_form(picks: Picks, as_of: datetime) -> bool:
     """The form for the ``picks`` (code → version seen); true once it was confirmed, whatever
     moved: the outcome of each case is kept for the next run (``show_last_result``)."""
+    actor = current_actor()
     st.subheader(t("reasignar.title", count=format_int(len(picks), language())))
-    target, target_name = _choose_department()
+    target, target_name = _choose_department(actor.department_ids)
     assignee = _choose_assignee(target) if target is not None else None
     reason = st.selectbox(
         t("reasignar.reason"),
         options=list(Reason),
         format_func=lambda code: t(f"reason.{code}"),
         index=None,
-        placeholder=t("reasignar.choose"),
+        placeholder=t("form.choose"),
         key="motivo",
     )
     note = st.text_area(t("reasignar.note"), help=t("reasignar.note.help"), key="nota")
@@ -66,9 +58,7 @@ def reassign_form(picks: Picks, as_of: datetime) -> bool:
         return False
     shown = [ShownCase(code, version) for code, version in picks.items()]
     try:
-        outcomes = reassign(
-            current_engine(), current_actor(), shown, target, assignee, reason, note
-        )
+        outcomes = reassign(current_engine(), actor, shown, target, assignee, reason, note)
     except CommandError as refusal:
         st.error(str(refusal))
         return False
@@ -113,16 +103,28 @@ def _outcome_text(outcome: Outcome, target: str) -> str:
     return t(f"reasignar.outcome.{outcome.kind}", code=outcome.code, target=target)
 
 
-def _choose_department() -> tuple[int | None, str]:
-    """The receiving department's id and name (``None`` and "" until one is chosen)."""
+def _choose_department(mine: tuple[int, ...]) -> tuple[int | None, str]:
+    """The receiving department's id and name (``None`` and "" until one is chosen).
+
+    The list opens with her own departments (``mine``), marked, then keeps the query's order
+    (directorates before regional delegations): sorted by name alone, it opened on a dozen
+    delegations and did not say which departments were hers.
+    """
     departments = run_query(receiving_departments)
-    names = dict(zip(departments["id"].tolist(), departments["name"].tolist(), strict=True))
+    own = departments["id"].isin(mine)
+    ordered = pd.concat([departments[own], departments[~own]])
+    names = dict(zip(ordered["id"].tolist(), ordered["name"].tolist(), strict=True))
     chosen = st.selectbox(
         t("reasignar.target"),
         options=list(names),
-        format_func=names.__getitem__,
+        format_func=lambda department: (
+            t("reasignar.target.mine", name=names[department])
+            if department in mine
+            else names[department]
+        ),
         index=None,
-        placeholder=t("reasignar.choose"),
+        placeholder=t("reasignar.target.placeholder"),
+        help=t("reasignar.target.help"),
         key="destino",
     )
     return chosen, names.get(chosen, "")
@@ -135,6 +137,8 @@ def _choose_assignee(department_id: int) -> int | None:
         t("reasignar.assignee"),
         options=[None, *names],
         format_func=lambda person: t("reasignar.nobody") if person is None else names[person],
+        help=t("reasignar.assignee.help"),
+        placeholder=t("form.choose"),
         key="responsable",
     )
 
@@ -144,24 +148,40 @@ def _preview(target: int, assignee: int | None, codes: tuple[str, ...], as_of: d
     preview = run_query(reassignment_preview, target, assignee, codes, as_of)
     lang = language()
     st.markdown(f"**{t('reasignar.preview')}**")
-    st.dataframe(
-        preview.assign(level=preview["level"].map(lambda level: t(f"reasignar.level.{level}"))),
-        hide_index=True,
-        width="stretch",
-        column_order=list(PREVIEW_COLUMNS),
-        column_config={
-            column: st.column_config.NumberColumn(t(key), format=number_format)
-            if number_format
-            else st.column_config.TextColumn(t(key))
-            for column, (key, number_format) in PREVIEW_COLUMNS.items()
-        },
-    )
+    # A static table of one or two rows, each "before → after" pair in one cell: it wraps
+    # within the form's column, where a seven-column data grid was cut off.
+    st.table(_preview_rows(preview, lang), hide_index=True)
     st.caption(t("col.load.def"))
     for row in preview[preview["over_capacity"]].itertuples():
         st.warning(
             t("reasignar.over_capacity", name=row.name, after=format_int(row.open_after, lang),
               capacity=format_int(row.weekly_capacity, lang))
         )  # fmt: skip
+
+
+def _preview_rows(preview: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The preview as text in ``lang`` (the browser's locale would write a Spanish page's
+    figures the English way): who receives, open cases, weekly capacity and load."""
+    return pd.DataFrame([_preview_row(row, lang) for row in preview.itertuples()])
+
+
+def _preview_row(row, lang: str) -> dict[str, str]:
+    receiver = t("reasignar.receiver", level=t(f"reasignar.level.{row.level}"), name=row.name)
+    return {
+        t("reasignar.col.level"): receiver,
+        t("reasignar.col.open"): _before_after(format_int, row.open_before, row.open_after, lang),
+        t("reasignar.col.capacity"): or_dash(format_int, row.weekly_capacity, lang),
+        t("reasignar.col.load"): _before_after(
+            format_decimal, row.load_before, row.load_after, lang
+        ),
+    }
+
+
+def _before_after(
+    formatter: Callable[[float, str], str], before: float, after: float, lang: str
+) -> str:
+    """A figure before and after the move ("12 → 14"), "—" where it is undefined."""
+    return f"{or_dash(formatter, before, lang)} → {or_dash(formatter, after, lang)}"
 
 
 def _remember(outcomes: list[Outcome], target: str) -> None:

@@ -13,6 +13,9 @@ from dashboard.domain import DepartmentKind
 from dashboard.models import Category, Channel, Department, Municipality, SlaTarget, Staff
 from queries._frames import to_frame
 
+#: What every regional delegation's code starts with (``DEL-RI`` … ``DEL-RXII``).
+DELEGATION_CODE_PREFIX = "DEL-"
+
 
 def departments(connection: Connection) -> pd.DataFrame:
     """Departments, intake areas and external actors: ``id, name, kind``."""
@@ -83,13 +86,18 @@ def sla_targets(connection: Connection) -> pd.DataFrame:
 
 
 def receiving_departments(connection: Connection) -> pd.DataFrame:
-    """Active internal departments, the only ones a supervisor may move a case to: ``id, name``."""
+    """Active internal departments, the only ones a supervisor may move a case to:
+    ``id, name, regional``. The central directorates come first and the regional delegations
+    (``regional``) after them, each by name: sorted by name alone, the dozen "Delegación
+    Región …" would fill the list before any "Dirección"."""
+    regional = Department.code.startswith(DELEGATION_CODE_PREFIX)
     query = (
-        select(Department.id, Department.name)
+        select(Department.id, Department.name, regional.label("regional"))
         .where(Department.kind == DepartmentKind.INTERNAL, Department.active)
-        .order_by(Department.name)
+        .order_by(regional, Department.name)
     )
-    return to_frame(connection, query)
+    frame = to_frame(connection, query)
+    return frame.assign(regional=frame["regional"].astype(bool))  # SQLite answers 0/1
 
 
 def active_staff(connection: Connection, department_id: int) -> pd.DataFrame:

@@ -122,8 +122,9 @@ def test_a_confirmed_move_reports_each_case_and_leaves_the_queue(app_database: E
     code = case_table(at).value["code"].iloc[0]
     choose(at, "destino", "Hábitat y Vivienda")
     choose(at, "motivo", translate("reason.competencia_de_otra_area"))
-    preview = next(frame.value for frame in at.dataframe if "open_after" in frame.value.columns)
-    assert preview[["open_before", "open_after"]].values.tolist() == [[1, 2]]
+    opened = translate("reasignar.col.open")
+    preview = next(table.value for table in at.table if opened in table.value.columns)
+    assert preview[opened].tolist() == ["1 → 2"]
     at.text_area(key="nota").input("Corresponde a vivienda, no a alimentos")
     at = confirm(at)
     assert not at.error
@@ -188,7 +189,7 @@ def test_a_ticked_case_moved_by_someone_else_is_named_and_not_moved(
     at.run()
     [warning] = [w.value for w in at.warning]
     assert warning.startswith(f"{code} cambió desde que la marcaste (reasignación por Beto el ")
-    assert "ahora está en Hábitat y Vivienda, estado asignada" in warning
+    assert "ahora está en Hábitat y Vivienda, estado derivada" in warning
     at = confirm(at)
     assert [w.value for w in at.warning] == [translate("reasignar.result", moved="0", total="1")]
     [result] = [table.value for table in at.table]

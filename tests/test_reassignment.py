@@ -133,6 +133,33 @@ def test_a_case_moves_with_its_event_and_a_new_version(engine: Engine, world) ->
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("target", "person", "status"),
+    [
+        # Handed to another department, nobody there yet: the lifecycle's "derivada".
+        ("housing", None, Status.DERIVADA),
+        ("housing", "Rosa Díaz", Status.ASIGNADA),
+        # Back to her own department's queue: assigned to the department, as at intake.
+        ("food", None, Status.ASIGNADA),
+    ],
+)
+def test_the_status_after_a_move_says_whether_someone_holds_it(
+    engine: Engine, world, target: str, person: str | None, status: Status
+) -> None:
+    case_id = add_case(engine, world, created_at=datetime(2026, 5, 4), status=Status.EN_CURSO,
+                       assignee=world.juan)  # fmt: skip
+    assignee = staff_id(engine, person) if person else None
+    [outcome] = reassign(engine, supervisor(world), [shown(engine, case_id)],
+                         getattr(world, target), assignee, Reason.OTHER, NOTE)  # fmt: skip
+    assert outcome.moved, outcome.message
+    with engine.connect() as connection:
+        case_status = connection.execute(select(Case.status).where(Case.id == case_id)).scalar()
+        event = connection.execute(
+            select(CaseEvent.from_status, CaseEvent.to_status).where(CaseEvent.kind == "reasignada")
+        ).one()
+    assert (case_status, *event) == (status, Status.EN_CURSO, status)
+
+
 def test_moving_a_waiting_case_restarts_its_clock(engine: Engine, world) -> None:
     due, paused = datetime(2026, 12, 30, 10), datetime(2026, 5, 20, 9)
     case_id = add_case(engine, world, created_at=datetime(2026, 5, 4), due_at=due,
@@ -147,7 +174,7 @@ def test_moving_a_waiting_case_restarts_its_clock(engine: Engine, world) -> None
         moved_at = connection.execute(
             select(CaseEvent.at).where(CaseEvent.kind == "reasignada")
         ).scalar_one()
-    assert (case.status, case.paused_at) == ("asignada", None)
+    assert (case.status, case.paused_at) == ("derivada", None)
     assert case.due_at == resumed_due_at(due, paused, moved_at) > due
 
 
@@ -182,8 +209,8 @@ def test_a_case_a_colleague_moved_away_is_described_though_now_outside_scope(
     assert outcome.change is not None
     assert (outcome.change.event, outcome.change.by, outcome.change.department,
             outcome.change.status) == (EventKind.REASSIGNED, "Supervisora_B",
-                                       "Hábitat y Vivienda", Status.ASIGNADA)  # fmt: skip
-    for fact in ("reasignación por Supervisora_B", "Hábitat y Vivienda", "estado asignada"):
+                                       "Hábitat y Vivienda", Status.DERIVADA)  # fmt: skip
+    for fact in ("reasignación por Supervisora_B", "Hábitat y Vivienda", "estado derivada"):
         assert fact in outcome.message
     assert "no está entre las solicitudes de tus áreas" not in outcome.message
     assert state(engine, case_id) == (world.housing, None, 2, 1)
