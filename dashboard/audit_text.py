@@ -13,6 +13,7 @@ import json
 import re
 from datetime import datetime
 
+from dashboard.formats import format_date, format_datetime
 from dashboard.i18n import DEFAULT_LANGUAGE, TEXTS, format_decimal, format_int, translate
 
 ACTION_PREFIX = "audit.action"
@@ -86,12 +87,12 @@ def _value(value: object, lang: str, key: str | None = None) -> str:
         return f"({inner})"
     text = str(value)
     coded = f"{CODED_VALUES[key]}.{text}" if key in CODED_VALUES else None
-    return translate(coded, lang) if coded in TEXTS else _moment(text)
+    return translate(coded, lang) if coded in TEXTS else _moment(text, lang)
 
 
-def _moment(text: str) -> str:
+def _moment(text: str, lang: str) -> str:
     """An ISO date or date and time (as exports store their filters) the way tables show
-    them, ``dd/mm/aaaa hh:mm``; any other text unchanged."""
+    them in ``lang`` (``01/12/2026 22:20``, ``2026-12-01 22:20``); any other text unchanged."""
     match = _ISO_MOMENT.fullmatch(text)
     try:
         moment = datetime.fromisoformat(text) if match else None
@@ -99,7 +100,7 @@ def _moment(text: str) -> str:
         moment = None
     if moment is None:
         return text
-    return moment.strftime("%d/%m/%Y %H:%M" if match.group(1) else "%d/%m/%Y")
+    return (format_datetime if match.group(1) else format_date)(moment, lang)
 
 
 def _spaced(code: str) -> str:

@@ -88,14 +88,13 @@ def paged_journeys(
         hide_index=True,
         width="stretch",
         column_order=["code", "hops", "status", "department", "created_at", "path"],
+        kinds={"created_at": "date"},
         column_config={
             "code": st.column_config.TextColumn(t("table.case")),
             "hops": st.column_config.NumberColumn(t("col.hops")),
             "status": st.column_config.TextColumn(t("field.status")),
             "department": st.column_config.TextColumn(t("col.current_department")),
-            "created_at": st.column_config.DatetimeColumn(
-                t("field.created_at"), format="DD/MM/YYYY"
-            ),
+            "created_at": st.column_config.DatetimeColumn(t("field.created_at")),
             "path": st.column_config.TextColumn(t("col.path"), width="large"),
         },
     )

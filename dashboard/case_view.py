@@ -13,9 +13,10 @@ from dashboard.data import run_query
 from dashboard.deadlines import sla_state
 from dashboard.domain import local_now
 from dashboard.durations import business_duration
-from dashboard.i18n import format_decimal
+from dashboard.formats import format_datetime
 from dashboard.session import current_actor
-from dashboard.ui import field_table, label, language, readable, t
+from dashboard.tables import show_table
+from dashboard.ui import field_table, label, language, t
 from queries.case_detail import case_path, case_timeline
 from queries.cases import case_overview
 
@@ -71,10 +72,10 @@ def _deadline(case: pd.Series) -> None:
         overdue=bool(case["overdue"]), now=local_now(),
     )  # fmt: skip
     show = {"met": st.success, "missed": st.warning, "overdue": st.error}.get(state.state, st.info)
-    when = "%d/%m/%Y %H:%M"
-    since = paused.strftime(when) if paused else ""
-    due = case["due_at"].strftime(when)
-    time = business_duration(state.hours, language())
+    lang = language()
+    since = format_datetime(paused, lang) if paused else ""
+    due = format_datetime(case["due_at"], lang)
+    time = business_duration(state.hours, lang)
     show(t(f"sla.{state.state}", due=due, time=time, paused=since))
     st.caption(t("sla.def"))
 
@@ -89,10 +90,9 @@ def _path(code: str) -> None:
     entered = pd.to_datetime(path["entered_at"]).astype("datetime64[us]")
     left = pd.to_datetime(path["left_at"]).astype("datetime64[us]")
     stay = left.fillna(pd.Timestamp(local_now())) - entered
-    lang = language()
     path = path.assign(
         kind=path["kind"].map(lambda kind: label("department_kind", kind)),
-        days=[format_decimal(days, lang) for days in stay.dt.total_seconds() / 86_400],
+        days=stay.dt.total_seconds() / 86_400,
     )
     _small_table(path, "case.col")
     st.caption(t("case.path.def"))
@@ -113,13 +113,10 @@ def _timeline(code: str) -> None:
 
 
 def _small_table(frame: pd.DataFrame, label_prefix: str) -> None:
-    """A few rows read as text, each column titled ``<label_prefix>.<column>``."""
-    st.dataframe(
-        readable(frame),
+    """A few rows, each column titled ``<label_prefix>.<column>``."""
+    show_table(
+        frame,
         hide_index=True,
         width="stretch",
-        column_config={
-            column: st.column_config.TextColumn(t(f"{label_prefix}.{column}"))
-            for column in frame.columns
-        },
+        column_config={column: t(f"{label_prefix}.{column}") for column in frame.columns},
     )

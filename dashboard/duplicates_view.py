@@ -27,8 +27,10 @@ from dashboard.commands import (
 from dashboard.data import clear_cached_queries, current_engine, run_query
 from dashboard.domain import DuplicateDecision
 from dashboard.duplicates import describe
-from dashboard.i18n import format_decimal, format_int, format_percent
+from dashboard.formats import format_datetime
+from dashboard.i18n import format_int
 from dashboard.session import current_actor
+from dashboard.tables import show_table
 from dashboard.ui import figure, label, language, readable, t
 from queries.duplicates import (
     COMPARED_FIELDS,
@@ -56,6 +58,18 @@ SHOWN_FIELDS = ("intake_area", "channel", "category", "category_group", "departm
                 "partido", "created_at", "closed_at", "duplicate_of", "dni", "citizen", "phone",
                 "email", "address")  # fmt: skip
 DIFFERENT = "background-color: #fde8e7; color: #7a1610; font-weight: 600"
+#: The queue's columns and their widths in pixels: one pair a row, with no sideways scroll at
+#: 1440 pixels. Both cases' categories and statuses share a column (said once when they
+#: agree); the second case's date is the first's plus the days apart.
+QUEUE_WIDTHS = {"score": 58, "code_a": 126, "door_a": 136, "code_b": 126, "door_b": 136,
+                "category": 100, "created_at_a": 82, "days_apart": 56, "status": 78,
+                "decision": 75}  # fmt: skip
+#: Header help, for the columns whose short title needs it.
+QUEUE_HELP = {"category": "duplicados.col.both", "status": "duplicados.col.both",
+              "days_apart": "duplicados.col.days_apart.help"}  # fmt: skip
+#: Rows tall enough for the longest door ("Mesa de Entradas del Despacho del Ministro · …")
+#: to wrap onto four lines; Streamlit wraps text only in rows taller than 64 pixels.
+WRAPPING_ROW = 80
 
 
 def show_answer() -> None:
@@ -88,21 +102,27 @@ def review_list(counts: Mapping[str, int]) -> pd.DataFrame:
     if queue.empty:
         st.info(t("duplicados.empty"))
         return queue
-    lang = language()
+    statuses = [queue[f"status_{side}"].map(lambda code: label("status", code)) for side in "ab"]
     shown = pd.DataFrame({
         "score": queue["score"],
-        **{f"{column}_{side}": _side_column(queue, column, side)
-           for side in ("a", "b") for column in ("code", "door", "category", "created_at",
-                                                 "status")},
-        "days_apart": [format_decimal(days, lang) for days in queue["days_apart"]],
+        "code_a": queue["code_a"], "door_a": _door(queue, "a"),
+        "code_b": queue["code_b"], "door_b": _door(queue, "b"),
+        "category": _both(queue["category_a"], queue["category_b"]),
+        "created_at_a": queue["created_at_a"],
+        "days_apart": queue["days_apart"],
+        "status": _both(*statuses),
         "decision": [label("duplicados.decision", decision or "pendiente")
                      for decision in queue["decision"]],
     })  # fmt: skip
-    st.dataframe(
-        shown, hide_index=True, width="stretch",
-        column_config={column: t(f"duplicados.col.{column.removesuffix('_a').removesuffix('_b')}",
-                                 side=column[-1].upper())
-                       for column in shown.columns},
+    show_table(
+        shown, kinds={"created_at_a": "date"}, hide_index=True, width="stretch",
+        row_height=WRAPPING_ROW,
+        column_config={
+            column: st.column_config.Column(
+                t(f"duplicados.col.{column.removesuffix('_a').removesuffix('_b')}",
+                  side=column[-1].upper()),
+                help=t(QUEUE_HELP[column]) if column in QUEUE_HELP else None, width=width)
+            for column, width in QUEUE_WIDTHS.items()},
     )  # fmt: skip
     st.caption(t("duplicados.queue.def"))
     return queue
@@ -123,7 +143,7 @@ def chosen_pair(queue: pd.DataFrame) -> int | None:
     options = list(labels)
     chosen = st.selectbox(
         t("duplicados.choose"), options, format_func=labels.__getitem__,
-        index=options.index(current) if current in labels else 0,
+        index=options.index(current) if current in labels else 0, placeholder=t("form.choose")
     )  # fmt: skip
     st.session_state[PAIR_KEY] = chosen
     return chosen
@@ -165,8 +185,8 @@ def recent_decisions() -> None:
     shown = decided.assign(
         decision=[label("duplicados.decision", decision) for decision in decided["decision"]]
     ).drop(columns=["score"])
-    st.dataframe(readable(shown), hide_index=True, width="stretch",
-                 column_config={c: t(f"duplicados.recent.{c}") for c in shown.columns})  # fmt: skip
+    show_table(shown, kinds={"pair_id": "identifier"}, hide_index=True, width="stretch",
+               column_config={c: t(f"duplicados.recent.{c}") for c in shown.columns})  # fmt: skip
     merged = decided[decided["decision"] == DuplicateDecision.MERGED]
     if merged.empty:
         return
@@ -176,22 +196,21 @@ def recent_decisions() -> None:
     with st.form(key="deshacer_unificacion", clear_on_submit=True):
         st.markdown(f"**{t('duplicados.undo')}**")
         st.selectbox(t("duplicados.undo.pair"), list(names), format_func=names.__getitem__,
-                     key=UNDO_PAIR_KEY)  # fmt: skip
+                     key=UNDO_PAIR_KEY, placeholder=t("form.choose"))  # fmt: skip
         st.text_input(t("duplicados.undo.reason"), help=t("duplicados.undo.help"),
                       key=UNDO_REASON_KEY)  # fmt: skip
         st.form_submit_button(t("duplicados.undo.confirm"), on_click=_undo)
 
 
-def _side_column(queue: pd.DataFrame, column: str, side: str) -> list[str]:
-    """What the queue shows of one side: the door is the intake area and the channel."""
-    if column == "door":
-        doors = zip(queue[f"intake_area_{side}"], queue[f"channel_{side}"], strict=True)
-        return [f"{area} · {channel}" for area, channel in doors]
-    if column == "status":
-        return [label("status", status) for status in queue[f"status_{side}"]]
-    if column == "created_at":
-        return [moment.strftime("%d/%m/%Y") for moment in queue[f"created_at_{side}"]]
-    return queue[f"{column}_{side}"].tolist()
+def _door(queue: pd.DataFrame, side: str) -> list[str]:
+    """Where one side came in: its intake area and its channel."""
+    doors = zip(queue[f"intake_area_{side}"], queue[f"channel_{side}"], strict=True)
+    return [f"{area} · {channel}" for area, channel in doors]
+
+
+def _both(first: pd.Series, second: pd.Series) -> list[str]:
+    """Both cases' values in one cell: once when they agree, "A / B" when they differ."""
+    return [a if a == b else f"{a} / {b}" for a, b in zip(first, second, strict=True)]
 
 
 def _reasons(reasons: str) -> list[str]:
@@ -247,7 +266,7 @@ def _reveal(pair: pd.DataFrame) -> None:
         st.caption(t("solicitud.masked_role"))
         return
     with st.expander(t("duplicados.reveal")), st.form(key="revelar_duplicado"):
-        code = st.selectbox(t("duplicados.reveal.case"), allowed)
+        code = st.selectbox(t("duplicados.reveal.case"), allowed, placeholder=t("form.choose"))
         reason = st.text_area(t("solicitud.reason"), help=t("solicitud.reason.help"))
         if st.form_submit_button(t("solicitud.reveal")):
             try:
@@ -261,7 +280,7 @@ def _reveal(pair: pd.DataFrame) -> None:
 
 def _decided_text(pair: pd.Series) -> str:
     """Who decided what about the pair, and when."""
-    when = pair["decided_at"].strftime("%d/%m/%Y %H:%M")
+    when = format_datetime(pair["decided_at"], language())
     return t(f"duplicados.decided.{pair['decision']}", by=pair["decided_by"], at=when,
              survivor=pair["survivor"] or "")  # fmt: skip
 
@@ -318,13 +337,8 @@ def duplicate_rate_figure(column, filters: CaseFilters) -> None:
     figure(column, "metric.duplicate_rate", overall_rate(by_group), share=True)
     if by_group.empty:
         return
-    lang = language()
-    shown = by_group.assign(
-        month=[month.strftime("%m/%Y") for month in by_group["month"]],
-        rate=[format_percent(rate, lang) for rate in by_group["rate"]],
-    )
     with st.expander(t("resumen.duplicates.breakdown")):
-        st.dataframe(
-            shown, hide_index=True, width="stretch",
-            column_config={name: t(f"resumen.duplicates.{name}") for name in shown.columns},
+        show_table(
+            by_group, kinds={"month": "month", "rate": "share"}, hide_index=True, width="stretch",
+            column_config={name: t(f"resumen.duplicates.{name}") for name in by_group.columns},
         )  # fmt: skip

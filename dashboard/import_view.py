@@ -38,7 +38,8 @@ from dashboard.imports.prepare import Catalogue
 from dashboard.imports.progress import Progress, Stage
 from dashboard.imports.readers import MAX_BYTES, SourceFile, Table, UnreadableFile, read_source
 from dashboard.session import current_actor
-from dashboard.ui import language, readable, t
+from dashboard.tables import show_table
+from dashboard.ui import language, t
 from queries.imports import import_batches, intake_areas, saved_mappings
 
 PLAN_KEY = "importar.planes"
@@ -70,7 +71,7 @@ def chosen_area() -> tuple[int, str] | None:
         return None
     names = dict(zip(mine["id"].tolist(), mine["name"].tolist(), strict=True))
     area = st.selectbox(t("importar.area"), list(names), format_func=names.__getitem__,
-                        key="importar_area")  # fmt: skip
+                        key="importar_area", placeholder=t("form.choose"))  # fmt: skip
     return area, names[area]
 
 
@@ -127,9 +128,9 @@ def preview(plan: ImportPlan) -> None:
     if len(warnings):
         st.subheader(t("importar.warnings"))
         counted = warnings.value_counts().rename_axis("warning").reset_index(name="rows")
-        st.dataframe(counted, hide_index=True, width="stretch",
-                     column_config={"warning": t("importar.col.warning"),
-                                    "rows": t("importar.col.rows")})  # fmt: skip
+        show_table(counted, hide_index=True, width="stretch",
+                   column_config={"warning": t("importar.col.warning"),
+                                  "rows": t("importar.col.rows")})  # fmt: skip
     _totals(plan)
 
 
@@ -170,15 +171,16 @@ def batches(area_id: int) -> None:
     if frame.empty:
         st.info(t("importar.no_batches"))
         return
-    st.dataframe(readable(frame), hide_index=True, width="stretch",
-                 column_config={c: t(f"importar.batch.{c}") for c in frame.columns})  # fmt: skip
+    show_table(frame, kinds={"id": "identifier"}, hide_index=True, width="stretch",
+               column_config={c: t(f"importar.batch.{c}") for c in frame.columns})  # fmt: skip
     standing = frame[frame["undone_at"].isna()]
     if standing.empty:
         return
     names = {row.id: f"{row.id} · {row.file_name}" for row in standing.itertuples()}
     with st.form(key="deshacer_importacion", clear_on_submit=True):
         st.markdown(f"**{t('importar.undo')}**")
-        batch = st.selectbox(t("importar.undo.batch"), list(names), format_func=names.__getitem__)
+        batch = st.selectbox(t("importar.undo.batch"), list(names), format_func=names.__getitem__,
+                             placeholder=t("form.choose"))  # fmt: skip
         reason = st.text_input(t("importar.undo.reason"), help=t("importar.undo.help"))
         if st.form_submit_button(t("importar.undo.confirm")):
             run_command(undo_import, int(batch), reason)
@@ -225,6 +227,7 @@ def _sheet_choice(source: SourceFile) -> str | None:
     return st.selectbox(
         t("importar.sheet"), options, key=f"importar_hoja:{source.sha256}",
         format_func=lambda sheet: every if sheet == ALL_SHEETS else sheet,
+        placeholder=t("form.choose"),
     )  # fmt: skip
 
 
@@ -240,7 +243,7 @@ def _saved_choice(area_id: int, headers: list[str], scope: str) -> SavedMapping:
     name = st.selectbox(
         t("importar.saved"), options, index=options.index(best.name if best else NO_MATCH),
         format_func=lambda name: name or t("importar.saved.none"), help=t("importar.saved.help"),
-        key=f"importar_mapeo:{scope}:{'|'.join(by_name)}",
+        key=f"importar_mapeo:{scope}:{'|'.join(by_name)}", placeholder=t("form.choose")
     )  # fmt: skip
     return by_name.get(name, SavedMapping("", {}))
 
@@ -263,6 +266,7 @@ def _mapping_editor(table: Table, saved: SavedMapping, scope: str) -> dict[str, 
                 header, options, index=options.index(start[header] or IGNORED),
                 format_func=labels.__getitem__, key=f"importar_columna:{scope}:{header}",
                 help=t("importar.example", value=example) if example else None,
+                placeholder=t("form.choose"),
             )  # fmt: skip
             columns[header] = None if value == IGNORED else Field(value)
     return columns
@@ -292,7 +296,7 @@ def _values_editor(table: Table, columns: dict[str, Field | None], saved: SavedM
                 options, index=options.index(start) if start in options else 0,
                 format_func=lambda code, field=field, names=names: names.get(code) or t(
                     f"importar.values.none.{field}"),
-                key=f"importar_valor:{scope}:{field}:{value.key}",
+                key=f"importar_valor:{scope}:{field}:{value.key}", placeholder=t("form.choose")
             )  # fmt: skip
             if picked == NO_MATCH:
                 chosen.pop(value.key, None)
@@ -342,8 +346,8 @@ def _errors(plan: ImportPlan) -> None:
     errors = pd.DataFrame([vars(error) for error in plan.prepared.errors])
     if len(plan.tables) == 1:
         errors = errors.drop(columns="sheet")
-    st.dataframe(errors, hide_index=True, width="stretch",
-                 column_config={c: t(f"importar.col.{c}") for c in errors.columns})  # fmt: skip
+    show_table(errors, kinds={"row": "identifier"}, hide_index=True, width="stretch",
+               column_config={c: t(f"importar.col.{c}") for c in errors.columns})  # fmt: skip
     st.download_button(
         t("importar.errors.download"), error_sheet(plan), mime=XLSX,
         file_name=f"errores_{Path(plan.source.name).stem}.xlsx",
@@ -368,8 +372,11 @@ def _totals(plan: ImportPlan) -> None:
     headings = {"month": "importar.by_month", "category": "importar.by_category",
                 "partido": "importar.by_partido"}  # fmt: skip
     for column, (what, rows) in zip(st.columns(3), counted.items(), strict=True):
-        column.markdown(f"**{t(headings[what])}**")
         frame = pd.DataFrame(rows, columns=[what, "rows"])
-        column.dataframe(frame, hide_index=True, width="stretch",
-                         column_config={what: t(f"importar.col.{what}"),
-                                        "rows": t("importar.col.rows")})  # fmt: skip
+        if what == "month":  # "2026-12": a month, written and sorted as one
+            frame["month"] = pd.to_datetime(frame["month"], format="%Y-%m")
+        with column:
+            st.markdown(f"**{t(headings[what])}**")
+            show_table(frame, kinds={"month": "month"}, hide_index=True, width="stretch",
+                       column_config={what: t(f"importar.col.{what}"),
+                                      "rows": t("importar.col.rows")})  # fmt: skip

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import read_fresh
+from dashboard.formats import format_datetime
 from dashboard.i18n import format_int
 from dashboard.picking import forget_picks
 from dashboard.selection import Picks
@@ -48,7 +49,7 @@ def change_text(event: str, by: str | None, at: datetime, department: str, statu
         "seleccion.change",
         event=label("event", event),
         by=t("seleccion.by_system") if by is None or pd.isna(by) else by,
-        at=pd.Timestamp(at).strftime("%d/%m/%Y %H:%M"),
+        at=format_datetime(pd.Timestamp(at), language()),
         department=department,
         status=label("status", status),
     )

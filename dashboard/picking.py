@@ -4,6 +4,10 @@ Each list (``name``) keeps, in this browser session, the cases picked in it as
 ``code → version seen``, across its pages and whatever others do meanwhile. Before a list is
 drawn again, the ticks of every earlier drawing still on screen are read against the rows
 *that drawing* showed, so a tick always lands on the case the person saw.
+
+The tables are drawn by ``show_table``, so their figures and dates are written in the
+interface language like every other table's; a styled frame keeps its rows in order, so the
+positions a selection returns are still those of ``frame``.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.selection import DrawnRow, Picks, apply_ticks, drawn_key, ticks_for
+from dashboard.tables import show_table
 
 STATE_KEY = "selecciones"
 
@@ -33,7 +38,7 @@ def picking_table(
 ) -> Picks:
     """Draw ``frame`` (which has ``code`` and ``version`` columns) with tick boxes and return
     what is picked in the list ``name``; ``view`` names what the rows are (filters, page)
-    and ``table`` is passed on to ``st.dataframe``."""
+    and ``table`` is passed on to ``show_table`` (``kinds``, ``column_config``, …)."""
     state = _list_state(name)
     state.single = single
     _take_ticks(state)
@@ -44,7 +49,7 @@ def picking_table(
     key = drawn_key(view, rows)
     ticks = ticks_for(state.picks, rows)
     _show_ticks(key, ticks)
-    st.dataframe(
+    show_table(
         frame,
         key=key,
         on_select="rerun",

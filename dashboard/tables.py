@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.elements.arrow import DataframeState
 
-from dashboard.formats import column_kinds, styled
+from dashboard.formats import EMPTY, column_kinds, styled
 from dashboard.ui import language
 
 
@@ -21,22 +21,26 @@ def show_table(
     frame: pd.DataFrame,
     *,
     kinds: Mapping[str, str] | None = None,
+    marks: Mapping[str, str] | None = None,
     column_config: Mapping[str, object] | None = None,
     **options: object,
 ) -> DeltaGenerator | DataframeState:
     """``st.dataframe`` of ``frame`` with its figures written in the interface language.
 
     ``kinds`` names the columns whose kind cannot be guessed from their type (``"share"``
-    for a 0–1 share); whole numbers, decimals and timestamps are recognised. A column
+    for a 0–1 share); whole numbers, decimals and timestamps are recognised. ``marks``
+    flags cells of a column by a true/false column (``dashboard.formats.styled``). A column
     format in ``column_config`` would override the text made here, so it is dropped for
-    those columns. Returns what ``st.dataframe`` returns (the selection, when asked).
+    those columns. Empty cells read "—" (the grid would write "None" over the Styler's
+    text). Returns what ``st.dataframe`` returns (the selection, when asked).
     """
     formatted = column_kinds(frame, kinds)
     config = {
         name: _unformatted(value, name in formatted)
         for name, value in (column_config or {}).items()
     }
-    return st.dataframe(styled(frame, language(), formatted), column_config=config, **options)
+    table = styled(frame, language(), formatted, marks)
+    return st.dataframe(table, column_config=config, placeholder=EMPTY, **options)
 
 
 def _unformatted(config: object, formatted: bool) -> object:

@@ -11,13 +11,14 @@ from dashboard.case_view import case_facts, case_history, case_record
 from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
+from dashboard.formats import format_datetime
 from dashboard.picked_cases import picked_cases
 from dashboard.picking import forget_picks
 from dashboard.queue_table import QUEUE, case_table, queue_options
 from dashboard.reassign_form import reassign_form, show_last_result
 from dashboard.session import current_actor
 from dashboard.tables import show_table
-from dashboard.ui import figure, t
+from dashboard.ui import figure, language, t
 from queries import catalogs
 from queries.filters import CaseFilters
 from queries.queues import AGE_BUCKETS, assignee_queues, department_queues
@@ -28,7 +29,7 @@ def render() -> None:
     actor = current_actor()
     st.title(t("page.bandejas"))
     st.caption(_scope(actor))
-    st.caption(t("bandejas.caption", as_of=filters.as_of.strftime("%d/%m/%Y %H:%M")))
+    st.caption(t("bandejas.caption", as_of=format_datetime(filters.as_of, language())))
 
     departments = run_query(department_queues, filters)
     people = run_query(assignee_queues, filters)
@@ -107,6 +108,7 @@ def _queue_table(title_key: str, frame: pd.DataFrame, name_column: str, with_age
     count = {"format": "localized", "width": 72}
     show_table(
         shown,
+        kinds={"oldest_created_at": "date"},
         hide_index=True,
         width="stretch",
         column_order=[column for column in order if column in shown],
@@ -117,7 +119,7 @@ def _queue_table(title_key: str, frame: pd.DataFrame, name_column: str, with_age
             "overdue_cases": st.column_config.NumberColumn(t("table.overdue"), **count),
             **ages,
             "oldest_created_at": st.column_config.DatetimeColumn(
-                t("table.oldest.short"), help=t("table.oldest"), format="DD/MM/YYYY", width=95
+                t("table.oldest.short"), help=t("table.oldest"), width=95
             ),
             "weekly_capacity": st.column_config.NumberColumn(
                 t("col.capacity.short"), help=t("col.weekly_capacity"), width=80

@@ -12,6 +12,7 @@ from dashboard.charts import weekly_flows
 from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
+from dashboard.formats import format_datetime
 from dashboard.i18n import format_decimal, format_percent
 from dashboard.links import request_page
 from dashboard.tables import show_table
@@ -25,7 +26,7 @@ AREAS_KEY = "pendientes.areas"
 def render() -> None:
     filters = global_filters()
     st.title(t("page.pendientes"))
-    st.caption(t("pendientes.caption", as_of=filters.as_of.strftime("%d/%m/%Y %H:%M")))
+    st.caption(t("pendientes.caption", as_of=format_datetime(filters.as_of, language())))
 
     weekly = run_query(weekly_department_flows, filters)
     if weekly.empty:

@@ -9,6 +9,7 @@ from dashboard.data import run_query
 from dashboard.duplicates_view import duplicate_rate_figure
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
+from dashboard.formats import format_datetime
 from dashboard.tables import show_table
 from dashboard.ui import chart, figure, language, t
 from queries.summary import cases_by_channel, headline_figures
@@ -17,7 +18,7 @@ from queries.summary import cases_by_channel, headline_figures
 def render() -> None:
     filters = global_filters()
     st.title(t("page.resumen"))
-    st.caption(t("resumen.caption", as_of=filters.as_of.strftime("%d/%m/%Y %H:%M")))
+    st.caption(t("resumen.caption", as_of=format_datetime(filters.as_of, language())))
 
     figures = run_query(headline_figures, filters).iloc[0]
     open_column, inflow_column, overdue_column, duplicate_column = st.columns(4)

@@ -82,7 +82,7 @@ def test_every_action_the_commands_write_has_words() -> None:
         (
             {"filtros": {"date_from": "2026-01-01", "as_of": "2026-03-31 14:05:00"}, "filas": 3},
             "filtros: (desde: 01/01/2026, corte: 31/03/2026 14:05) · filas: 3",
-            "filters: (from: 01/01/2026, cut-off: 31/03/2026 14:05) · rows: 3",
+            "filters: (from: 2026-01-01, cut-off: 2026-03-31 14:05) · rows: 3",
         ),
         (
             {"grupo": 3, "metas": {"urgente": 24, "baja": 240}},

@@ -3,6 +3,8 @@ both languages; a merge from the page, and a role that may not open it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import Engine, select
 from streamlit.testing.v1 import AppTest
@@ -12,6 +14,7 @@ from dashboard.duplicates.find import scan
 from dashboard.i18n import translate
 from dashboard.models import Case, Department
 from tests.apptest_pages import page_as
+from tests.test_number_formats import DAY, display_text
 
 
 @pytest.fixture
@@ -122,3 +125,17 @@ def choose_pair(at: AppTest, pair: tuple[str, str]) -> AppTest:
     chooser = next(s for s in at.selectbox if s.label == translate("duplicados.choose"))
     index = next(i for i, o in enumerate(chooser.options) if pair[0] in o and pair[1] in o)
     return chooser.select_index(index).run()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_queue_writes_dates_and_days_in_the_interface_language(
+    proposed: Engine, lang: str
+) -> None:
+    at = page_as("admin", "duplicados", lang)
+    queue = next(frame for frame in at.dataframe if "code_a" in frame.value.columns)
+    written = display_text(queue)
+    assert all(re.fullmatch(DAY[lang], day) for day in written["created_at_a"])
+    assert sorted(written["days_apart"]) == sorted(
+        {"es": ["18,0", "20,0"], "en": ["18.0", "20.0"]}[lang]
+    )
+    assert queue.value["days_apart"].dtype.kind == "f"  # numbers underneath: sorts as numbers

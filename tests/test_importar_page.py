@@ -3,6 +3,8 @@ it once, finds nothing new the second time, and undoes the batch."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import Engine, func, insert, select
 from streamlit.testing.v1 import AppTest
@@ -13,6 +15,7 @@ from dashboard.imports.readers import read_source
 from dashboard.models import Case, Category, Channel, Citizen
 from tests.apptest_pages import metrics, page_as
 from tests.test_imports import HEADER, ROWS, sheet
+from tests.test_number_formats import DAY, display_text
 
 
 @pytest.fixture
@@ -62,8 +65,11 @@ def test_an_import_happens_once_and_can_be_undone(intake: Engine) -> None:
     assert import_button(at).label == translate("importar.confirm", count="2")
     at = import_button(at).click().run()
     assert not at.exception and cases(intake) == 5
-    batches = next(f.value for f in at.dataframe if "rows_imported" in f.value.columns)
-    assert batches["rows_imported"].tolist() == ["2"]
+    batches = next(f for f in at.dataframe if "rows_imported" in f.value.columns)
+    assert batches.value["rows_imported"].tolist() == [2]  # a number: the column sorts as one
+    written = display_text(batches).iloc[0]
+    assert re.fullmatch(DAY["es"] + r" \d\d:\d\d", written["imported_at"])
+    assert (written["rows_imported"], written["undone_at"]) == ("2", "—")
 
     at = upload(at, sheet(ROWS))
     assert metrics(at)[translate("importar.already")] == "2"

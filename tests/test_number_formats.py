@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+import re
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
@@ -15,7 +16,18 @@ from streamlit.testing.v1.element_tree import Dataframe
 
 from dashboard.charts import horizontal_bars
 from dashboard.domain import EventKind, Priority, Status, local_now
-from dashboard.formats import column_kinds, format_datetime, styled
+from dashboard.formats import (
+    EMPTY,
+    MARK,
+    column_kind,
+    column_kinds,
+    format_date,
+    format_datetime,
+    format_month,
+    styled,
+    written,
+)
+from dashboard.i18n import translate
 from dashboard.models import Case, CaseEvent
 from tests.apptest_pages import page_as
 from tests.builders import world_of
@@ -30,6 +42,9 @@ FRAME = pd.DataFrame({
     "median_days": [1202.46, None],
     "at": pd.to_datetime(["2026-12-01 22:20:10", None]),
 })  # fmt: skip
+#: A day, and days with one decimal, as each language writes them.
+DAY = {"es": r"\d\d/\d\d/\d{4}", "en": r"\d{4}-\d\d-\d\d"}
+DAYS = {"es": r"\d+,\d", "en": r"\d+\.\d"}
 
 
 def shown(table: pd.io.formats.style.Styler) -> list[list[str]]:
@@ -141,3 +156,142 @@ def test_blanks_read_as_a_dash_and_numbers_kept_as_objects_are_written_too() -> 
     )
     shown = styled(frame, "es").to_html()
     assert "1.234,5" in shown and "None" not in shown and shown.count("—") == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "month"), [("es", "01/12/2026", "12/2026"), ("en", "2026-12-01", "2026-12")]
+)
+def test_a_day_and_a_month_in_each_language(lang: str, day: str, month: str) -> None:
+    moment = datetime(2026, 12, 1, 22, 20)
+    assert (format_date(moment, lang), format_month(moment, lang)) == (day, month)
+    assert column_kind(pd.Series([date(2026, 12, 1), None])) == "date"  # a day, not a moment
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("es", ["1.234", "1.202,5", "01/12/2026 22:20", "01/12/2026", "Hábitat", "—", "—"]),
+     ("en", ["1,234", "1,202.5", "2026-12-01 22:20", "2026-12-01", "Hábitat", "—", "—"])],
+)  # fmt: skip
+def test_a_record_of_mixed_fields_writes_each_value_by_its_kind(
+    lang: str, expected: list[str]
+) -> None:
+    values = [1234, 1202.46, datetime(2026, 12, 1, 22, 20), date(2026, 12, 1), "Hábitat", None,
+              pd.NaT]  # fmt: skip
+    assert [written(value, lang) for value in values] == expected
+
+
+def test_identifiers_sort_as_numbers_but_are_written_plainly() -> None:
+    frame = pd.DataFrame({"id": [1234, 7], "rows": [1234, 7]})
+    table = styled(frame, "es", {"id": "identifier"})
+    assert shown(table) == [["1234", "1.234"], ["7", "7"]]
+    assert table.data["id"].tolist() == [1234, 7]
+
+
+def test_a_flagged_cell_shows_a_mark_and_stands_out() -> None:
+    frame = pd.DataFrame({
+        "due_at": pd.to_datetime(["2026-12-01 10:00", "2026-12-20 10:00"]),
+        "overdue": [True, False],
+    })  # fmt: skip
+    table = styled(frame, "en", {"due_at": "date"}, marks={"due_at": "overdue"})
+    assert [row[0] for row in shown(table)] == [f"2026-12-01 {MARK}", "2026-12-20"]
+    styles = table._compute().ctx
+    assert styles[(0, 0)] and not styles.get((1, 0))
+    assert table.data["due_at"].iloc[0] == pd.Timestamp("2026-12-01 10:00")  # sorts as a date
+
+
+def frame_with(at: AppTest, column: str) -> Dataframe:
+    return next(frame for frame in at.dataframe if column in frame.value.columns)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_queue_writes_its_days_in_the_interface_language(
+    app_database: Engine, lang: str
+) -> None:
+    day = DAY[lang]
+    at = page_as("supervisora", "bandejas", lang)
+    queue = frame_with(at, "due_at")
+    text = display_text(queue)
+    overdue = queue.value["overdue"].astype(bool).tolist()
+    assert sorted(overdue) == [False, True]  # the fixture: one of her two cases is overdue
+    assert all(re.fullmatch(day, value) for value in text["created_at"])
+    for due, late in zip(text["due_at"], overdue, strict=True):
+        assert re.fullmatch(f"{day} {MARK}" if late else day, due)
+    config = json.loads(queue.proto.columns)
+    assert config["due_at"]["type_config"].get("format") is None  # not the browser's writing
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("page", ["resumen", "bandejas", "pendientes", "sobrecarga"])
+def test_each_page_says_its_cut_off_in_the_interface_language(
+    app_database: Engine, page: str, lang: str
+) -> None:
+    moment = DAY[lang] + r" \d\d:\d\d"
+    at = page_as("gabinete", page, lang)
+    caption = translate(f"{page}.caption", lang, as_of="@@").split("@@")[0]
+    [said] = [c.value for c in at.caption if c.value.startswith(caption)]
+    assert re.match(re.escape(caption) + moment + r"\b", said), said
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_case_detail_writes_dates_and_days_in_the_interface_language(
+    app_database: Engine, lang: str
+) -> None:
+    with app_database.connect() as connection:
+        code = connection.execute(select(Case.code).order_by(Case.created_at)).scalars().first()
+    at = page_as("supervisora", "solicitud", lang)
+    at.text_input(key="codigo").input(code).run()
+    label, value = translate("field.label", lang), translate("field.value", lang)
+    fields = frame_with(at, value).value
+    created = fields.loc[fields[label] == translate("field.created_at", lang), value].item()
+    path = display_text(frame_with(at, "days"))
+    timeline = display_text(frame_with(at, "actor"))
+    moment = DAY[lang] + r" \d\d:\d\d"
+    assert re.fullmatch(moment, created)
+    assert all(re.fullmatch(DAYS[lang], days) for days in path["days"])
+    assert all(re.fullmatch(moment, when) for when in [*path["entered_at"], *timeline["at"]])
+
+
+def test_what_changed_in_a_ticked_case_is_dated_in_the_interface_language() -> None:
+    def app() -> None:
+        from datetime import datetime
+
+        import streamlit as st
+
+        from dashboard.picked_cases import change_text
+
+        st.session_state["lang"] = "en"
+        st.write(change_text("reasignacion", "Beto", datetime(2026, 12, 1, 9, 5), "Hábitat",
+                             "asignada"))  # fmt: skip
+
+    at = AppTest.from_function(app).run()
+    assert "2026-12-01 09:05" in at.markdown[0].value
+
+
+def test_an_empty_cell_reads_as_a_dash_in_the_grid_too() -> None:
+    """The grid writes its own "None" over an empty cell, whatever the Styler says."""
+
+    def app() -> None:
+        import pandas as pd
+
+        from dashboard.tables import show_table
+
+        show_table(pd.DataFrame({"left_at": pd.to_datetime(["2026-12-01 10:00", None])}))
+
+    at = AppTest.from_function(app).run()
+    assert at.dataframe[0].proto.placeholder == EMPTY
+    assert display_text(at.dataframe[0])["left_at"].tolist() == ["01/12/2026 10:00", EMPTY]
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "rate"),
+    [("es", r"\d\d/\d{4}", r"\d+,\d %"), ("en", r"\d{4}-\d\d", r"\d+\.\d%")],
+)
+def test_the_duplicate_rate_by_month_is_written_in_the_interface_language(
+    app_database: Engine, lang: str, month: str, rate: str
+) -> None:
+    at = page_as("gabinete", "resumen", lang)
+    breakdown = frame_with(at, "rate")
+    written = display_text(breakdown)
+    assert len(written) and all(re.fullmatch(month, value) for value in written["month"])
+    assert all(re.fullmatch(rate, value) for value in written["rate"])
+    assert breakdown.value["rate"].dtype.kind == "f"  # a share underneath: sorts as a number

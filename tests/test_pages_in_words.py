@@ -18,7 +18,7 @@ from tests.apptest_pages import page_as
 
 OVERDUE = {
     "es": r"Vencida: venció el \d\d/\d\d/\d{4} \d\d:\d\d, hace \d+ días hábiles\.",
-    "en": r"Overdue: it fell due on \d\d/\d\d/\d{4} \d\d:\d\d, \d+ business days ago\.",
+    "en": r"Overdue: it fell due on \d{4}-\d\d-\d\d \d\d:\d\d, \d+ business days ago\.",
 }
 
 
