@@ -29,6 +29,10 @@ from dashboard.ui import t
 LOGIN_AT_KEY = "login_at"
 FORM_LOGIN_KEY = "logged_in_with_form"
 FORM_LOGIN_RUN_KEY = "form_login_this_run"
+#: The library pauses 0.7 s by default before drawing its form, on every run without a login
+#: (the login page's and the one that checks the password): a wait for a cookie component it
+#: no longer asks, since it reads the cookie from the request (``st.context.cookies``).
+LOGIN_SLEEP_SECONDS = 0.0
 
 
 def require_login(engine: Engine, key: str) -> Account | None:
@@ -37,7 +41,12 @@ def require_login(engine: Engine, key: str) -> Account | None:
     with engine.begin() as connection:
         credentials = login_credentials(connection, lockout.locked_usernames(connection, now))
     authenticator = stauth.Authenticate(
-        credentials, cookies.COOKIE_NAME, key, cookies.COOKIE_EXPIRY_DAYS, auto_hash=False
+        credentials,
+        cookies.COOKIE_NAME,
+        key,
+        cookies.COOKIE_EXPIRY_DAYS,
+        auto_hash=False,
+        login_sleep_time=LOGIN_SLEEP_SECONDS,
     )
     if not st.session_state.get("authentication_status"):
         _ignore_revoked_cookie(engine, key)

@@ -82,6 +82,7 @@ def _period(today: date) -> tuple[date, date]:
             key=PRESET_KEY,
             on_change=_apply_preset,
             args=(today,),
+            placeholder=t("form.choose"),
         )
     if complete:
         return chosen[0], chosen[1]

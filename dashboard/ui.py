@@ -7,11 +7,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.formats import format_datetime
+from dashboard.formats import written
 from dashboard.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     TEXTS,
+    chart_locale,
     format_decimal,
     format_int,
     format_percent,
@@ -24,7 +25,7 @@ ROW_PIXELS = 35
 
 
 def language() -> str:
-    """The language chosen in the sidebar switch (kept in the URL as ``?lang=en``)."""
+    """The language chosen in the sidebar switch (kept in the URL as ``?lang=English``)."""
     chosen = st.session_state.get(LANGUAGE_KEY)
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
@@ -78,9 +79,15 @@ def figure(column, label_key: str, value: float, decimals: int = 0, share: bool 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
+def chart_config(lang: str) -> dict[str, object]:
+    """``CHART_CONFIG`` in ``lang``: Plotly's tool bar titles (what a screen reader announces),
+    notices and date names come from the locale handed over with the chart."""
+    return {**CHART_CONFIG, "locale": lang, "locales": {lang: chart_locale(lang)}}
+
+
 def chart(figure, definition: str, container=st) -> None:
     """A Plotly figure across the width, with its definition right under it."""
-    container.plotly_chart(figure, width="stretch", config=CHART_CONFIG)
+    container.plotly_chart(figure, width="stretch", config=chart_config(language()))
     container.caption(definition)
 
 
@@ -90,8 +97,10 @@ def or_dash(formatter, value: float, *args: object) -> str:
 
 
 def field_table(record, fields: list[str]) -> None:
-    """A record as a two-column table of translated labels (``field.<name>``) and values."""
-    values = [_shown(record[name]) for name in fields]
+    """A record as a two-column table of translated labels (``field.<name>``) and values,
+    each written as its kind is in the interface language."""
+    lang = language()
+    values = [written(record[name], lang) for name in fields]
     st.dataframe(
         {t("field.label"): [t(f"field.{name}") for name in fields], t("field.value"): values},
         hide_index=True,
@@ -101,16 +110,7 @@ def field_table(record, fields: list[str]) -> None:
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
-    """A small table as people read it: dates written the interface's way, "—" where empty."""
-    shown = frame.copy()
-    for column in shown.columns:
-        shown[column] = [_shown(value) for value in shown[column]]
-    return shown
-
-
-def _shown(value: object) -> str:
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
-        return "—"
-    if hasattr(value, "strftime"):
-        return format_datetime(value, language())
-    return str(value)
+    """A table whose columns mix kinds (one field per row) as text, each cell written as its
+    kind is in the interface language; tables of one kind per column use ``show_table``."""
+    lang = language()
+    return frame.map(lambda value: written(value, lang))

@@ -29,6 +29,7 @@ def render() -> None:
     action = st.selectbox(
         t("auditoria.action"), [None, *known_actions()],
         format_func=lambda a: t("filters.all") if a is None else action_words(a, language()),
+        placeholder=t("form.choose"),
     )  # fmt: skip
     page = st.number_input(t("auditoria.page"), min_value=1, value=1, step=1) - 1
     entries = run_query(audit_entries, period[0], period[1], username, action, int(page))

@@ -41,8 +41,9 @@ def _capacities() -> None:
     # Outside the form: choosing a department must rerun, so the form starts at its values.
     by_id = departments.set_index("id")
     chosen = st.selectbox(
-        t("filters.department"), list(by_id.index), format_func=lambda i: by_id.at[i, "name"]
-    )
+        t("filters.department"), list(by_id.index), format_func=lambda i: by_id.at[i, "name"],
+        placeholder=t("form.choose"),
+    )  # fmt: skip
     current = _current_capacity(by_id.loc[chosen])
     active_now = bool(by_id.at[chosen, "active"])
     # Keyed by the stored values as well: after a save (here or anywhere), the form shows the
@@ -95,8 +96,14 @@ def _targets() -> None:
     st.caption(t("catalogo.hours.help"))
     names = dict(zip(wide["category_id"], wide["group"] + " › " + wide["category"], strict=True))
     with st.form(key="meta", clear_on_submit=True):
-        chosen = st.selectbox(t("filters.category"), list(names), format_func=names.__getitem__)
-        priority = st.selectbox(t("field.priority"), list(Priority), format_func=_priority)
+        chosen = st.selectbox(
+            t("filters.category"),
+            list(names),
+            format_func=names.__getitem__,
+            placeholder=t("form.choose"),
+        )
+        priority = st.selectbox(t("field.priority"), list(Priority), format_func=_priority,
+                                placeholder=t("form.choose"))  # fmt: skip
         hours = st.number_input(t("catalogo.hours"), min_value=1, max_value=8760, value=240)
         if st.form_submit_button(t("catalogo.save")):
             run_command(commands.set_sla_target, chosen, priority, int(hours))
@@ -107,7 +114,8 @@ def _new_category() -> None:
     groups = groups[groups["group"].isna()]
     names = dict(zip(groups["id"], groups["name"], strict=True))
     with st.form(key="categoria", clear_on_submit=True):
-        group = st.selectbox(t("catalogo.col.group"), list(names), format_func=names.__getitem__)
+        group = st.selectbox(t("catalogo.col.group"), list(names), format_func=names.__getitem__,
+                             placeholder=t("form.choose"))  # fmt: skip
         code = st.text_input(t("field.code"))
         name = st.text_input(t("usuarios.col.display_name"))
         hours = {

@@ -47,7 +47,7 @@ def _create_form(departments: dict[int, str]) -> None:
 
 
 def _change_form(action: str, usernames: list[str], departments: dict[int, str]) -> None:
-    username = st.selectbox(t("login.username"), usernames)
+    username = st.selectbox(t("login.username"), usernames, placeholder=t("form.choose"))
     if action == "access":
         role, scope = _access_inputs(departments)
         if st.form_submit_button(t("usuarios.access")):
@@ -67,7 +67,10 @@ def _state_label(active: bool) -> str:
 
 
 def _access_inputs(departments: dict[int, str]) -> tuple[Role, tuple[int, ...]]:
-    role = st.selectbox(t("usuarios.col.role"), list(Role), format_func=lambda r: t(f"role.{r}"))
+    role = st.selectbox(
+        t("usuarios.col.role"), list(Role), format_func=lambda r: t(f"role.{r}"),
+        placeholder=t("form.choose"),
+    )  # fmt: skip
     scope = st.multiselect(
         t("usuarios.col.departments"), list(departments), format_func=departments.__getitem__,
         help=t("usuarios.scope.help"), placeholder=t("usuarios.scope.placeholder"),
