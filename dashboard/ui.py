@@ -105,6 +105,11 @@ def field_table(record, fields: list[str]) -> None:
         {t("field.label"): [t(f"field.{name}") for name in fields], t("field.value"): values},
         hide_index=True,
         width="stretch",
+        # The labels are short: the room goes to the values (long department names).
+        column_config={
+            t("field.label"): st.column_config.TextColumn(width=130),
+            t("field.value"): st.column_config.TextColumn(width="large"),
+        },
         height=ROW_PIXELS * (len(fields) + 1) + 3,  # every field in view, no inner scrolling
     )
 
