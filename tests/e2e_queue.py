@@ -63,6 +63,14 @@ def tick_row(table: Locator, row: int) -> None:
     )
 
 
+def open_first_row(page: Page, code: str) -> None:
+    """Tick the first row of the queue listing ``code`` and wait for that case's detail (and
+    the reassignment form beside it)."""
+    tick_row(case_table(page, code), 0)
+    page.get_by_role("heading", name=f"Solicitud {code}").wait_for()
+    wait_for_run(page)
+
+
 def choose(page: Page, label: str, option: str) -> None:
     """Pick ``option`` in the select box ``label`` once the page has settled (a rerun that
     finishes while the list is open would close it)."""

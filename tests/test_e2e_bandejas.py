@@ -6,13 +6,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
 
 from dashboard.db import build_engine
 from dashboard.domain import Role, local_now
 from dashboard.migrate import upgrade
 from tests.builders import PASSWORD, add_case, add_user, case_code, small_world
-from tests.e2e_queue import case_table, choose, table_with, tick_row
+from tests.e2e_queue import case_table, choose, open_first_row, table_with
 from tests.e2e_server import chromium, log_in, running_app, wait_for_run
 
 pytestmark = pytest.mark.e2e
@@ -37,13 +36,6 @@ def database(tmp_path: Path) -> tuple[str, str]:
     add_user(engine, "coordinadora", Role.SUPERVISOR, (world.food, world.housing))
     engine.dispose()
     return url, codes[1]
-
-
-def open_first_row(page: Page, code: str) -> None:
-    """Tick the first row of the case table and wait for that case's detail."""
-    tick_row(case_table(page, code), 0)
-    page.get_by_role("heading", name=f"Solicitud {code}").wait_for()
-    wait_for_run(page)
 
 
 def test_a_supervisor_reassigns_a_case_and_follows_it(database, tmp_path: Path) -> None:

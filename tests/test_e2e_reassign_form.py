@@ -7,15 +7,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
-from sqlalchemy import insert
+from playwright.sync_api import Locator, expect
 
 from dashboard.db import build_engine
 from dashboard.domain import DepartmentKind, Role, local_now
 from dashboard.migrate import upgrade
-from dashboard.models import Department
-from tests.builders import PASSWORD, add_case, add_user, case_code, small_world
-from tests.e2e_queue import case_table, choose, tick_row
+from tests.builders import PASSWORD, add_case, add_department, add_user, case_code, small_world
+from tests.e2e_queue import choose, open_first_row
 from tests.e2e_server import chromium, log_in, running_app, wait_for_run
 
 pytestmark = pytest.mark.e2e
@@ -35,15 +33,8 @@ def database(tmp_path: Path) -> tuple[str, str]:
     engine = build_engine(url)
     upgrade(engine)
     world = small_world(engine)
-    with engine.begin() as connection:
-        connection.execute(
-            insert(Department),
-            [
-                {"code": code, "name": name, "kind": DepartmentKind.INTERNAL,
-                 "weekly_capacity": 1500}
-                for code, name in OTHERS
-            ],
-        )  # fmt: skip
+    for code, name in OTHERS:
+        add_department(engine, code, name, DepartmentKind.INTERNAL)
     now = local_now()
     code = case_code(
         engine, add_case(engine, world, created_at=now - timedelta(days=3),
@@ -61,20 +52,13 @@ def right_edge(locator: Locator) -> float:
     return box["x"] + box["width"]
 
 
-def open_form(page: Page, code: str) -> None:
-    """Tick the first case and wait for its detail and the form beside it."""
-    tick_row(case_table(page, code), 0)
-    page.get_by_role("heading", name=f"Solicitud {code}").wait_for()
-    wait_for_run(page)
-
-
 def test_her_department_leads_the_list_and_the_preview_fits(database, tmp_path: Path) -> None:
     url, code = database
     with running_app(url, tmp_path / "streamlit.log") as base, chromium() as browser:
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         log_in(page, base, "habitat", PASSWORD, "/bandejas")
         page.get_by_text("Solicitudes en bandeja").wait_for()
-        open_form(page, code)
+        open_first_row(page, code)
 
         destination = page.get_by_role("combobox", name="Área de destino")
         destination.scroll_into_view_if_needed()

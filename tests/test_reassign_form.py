@@ -12,21 +12,8 @@ from streamlit.testing.v1 import AppTest
 from dashboard.domain import DepartmentKind, Role, local_now
 from dashboard.i18n import translate
 from dashboard.models import Department, Staff
-from tests.builders import add_case, add_user, world_of
+from tests.builders import add_case, add_department, add_user, world_of
 from tests.test_bandejas_page import case_table, choose, confirm, queue, tick
-
-
-def add_internal_departments(engine: Engine, *departments: tuple[str, str]) -> None:
-    """Active internal departments, given as (code, name)."""
-    with engine.begin() as connection:
-        connection.execute(
-            insert(Department),
-            [
-                {"code": code, "name": name, "kind": DepartmentKind.INTERNAL,
-                 "weekly_capacity": 20}
-                for code, name in departments
-            ],
-        )  # fmt: skip
 
 
 def preview(at: AppTest) -> pd.DataFrame:
@@ -37,11 +24,9 @@ def preview(at: AppTest) -> pd.DataFrame:
 
 def test_the_destination_list_opens_with_her_departments_marked(app_database: Engine) -> None:
     """A supervisor of Hábitat: by name alone, Asistencia and a delegation came first."""
-    add_internal_departments(
-        app_database,
-        ("DEL-RI", "Delegación Región I (Bahía Blanca)"),
-        ("DIR-ZOO", "Dirección de Zoonosis"),
-    )
+    for code, name in (("DEL-RI", "Delegación Región I (Bahía Blanca)"),
+                       ("DIR-ZOO", "Dirección de Zoonosis")):  # fmt: skip
+        add_department(app_database, code, name, DepartmentKind.INTERNAL)
     add_user(app_database, "habitat", Role.SUPERVISOR, (world_of(app_database).housing,))
     at = tick(queue("habitat"), [0])
     destination = at.selectbox(key="destino")
