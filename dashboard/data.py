@@ -2,13 +2,16 @@
 
 Cached values are shared by every user of the server, so a query's whole scope travels in
 its arguments (never read from ``st.session_state`` inside). Results live at most
-``CACHE_TTL_SECONDS``; writes clear them with ``clear_cached_queries``.
+``CACHE_TTL_SECONDS``; writes clear them with ``clear_cached_queries``. A session keeps the
+moment its figures are cut at (``reading_moment``) for as long as a result lives, so a rerun
+that changes no filter finds its results in the cache even when the clock's minute turned.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 import pandas as pd
@@ -16,9 +19,12 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from dashboard.db import build_engine, check_connection
+from dashboard.domain import local_now
 from dashboard.settings import database_url
 
 CACHE_TTL_SECONDS = 120
+#: Session key of the moment this session's figures are cut at.
+MOMENT_KEY = "momento_de_lectura"
 
 
 @st.cache_resource(show_spinner=False)
@@ -60,6 +66,24 @@ def read_fresh(function: Callable[..., pd.DataFrame], *args: Any) -> pd.DataFram
         return function(connection, *args)
 
 
+def reading_moment() -> datetime:
+    """ "Now" for this session's figures: the same moment on every rerun until its cached
+    results could have expired, then a new one.
+
+    Cut-offs are part of the cache keys; a fresh "now" on every run missed the cache on any
+    rerun after the minute turned (switching to English, ticking a case), and every query
+    of the page ran again. Kept this way, figures are as fresh as the cache already let them
+    be, and the page's caption names the moment.
+    """
+    now = local_now()
+    kept = st.session_state.get(MOMENT_KEY)
+    if kept is None or now - kept >= timedelta(seconds=CACHE_TTL_SECONDS):
+        st.session_state[MOMENT_KEY] = kept = now
+    return kept
+
+
 def clear_cached_queries() -> None:
-    """Forget every cached result, so the next read shows a write at once."""
+    """Forget every cached result, so the next read shows a write at once (this session's
+    figures take a new moment, after the write)."""
     _cached_run.clear()
+    st.session_state.pop(MOMENT_KEY, None)

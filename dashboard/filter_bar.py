@@ -14,8 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import run_query
-from dashboard.domain import local_now
+from dashboard.data import reading_moment, run_query
 from dashboard.periods import CUSTOM, DEFAULT_PRESET, PRESETS, matching_preset, preset_range
 from dashboard.session import current_actor
 from dashboard.ui import t
@@ -28,7 +27,7 @@ PRESET_KEY = "periodo_rapido"
 
 def global_filters() -> CaseFilters:
     """Draw the filter bar in the sidebar and return what it selects."""
-    now = local_now()
+    now = reading_moment()
     scope = current_actor().scope
     department_choices = run_query(catalogs.departments)
     if scope is not None:

@@ -156,7 +156,7 @@ def test_a_selection_and_its_form_survive_the_next_minute(
     code = case_table(at).value["code"].iloc[0]
     choose(at, "destino", "Hábitat y Vivienda")
     later = local_now() + timedelta(minutes=2)
-    monkeypatch.setattr("dashboard.filter_bar.local_now", lambda: later)
+    monkeypatch.setattr("dashboard.data.local_now", lambda: later)
     at.run()
     assert translate("bandejas.detail", code=code) in [header.value for header in at.subheader]
     assert at.selectbox(key="destino").value is not None

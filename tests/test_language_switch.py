@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, event
 from streamlit.testing.v1 import AppTest
 
-from dashboard import filter_bar
+from dashboard import data
 from dashboard.i18n import translate
 from tests.apptest_pages import page_as
 
@@ -49,11 +49,12 @@ def statements_of_a_run(at: AppTest) -> list[str]:
 def test_switching_to_english_runs_no_query_again(
     app_database: Engine, monkeypatch: pytest.MonkeyPatch, url_path: str
 ) -> None:
-    # One fixed "now": cached results are keyed by the minute, which must not roll over here.
-    frozen = datetime.combine(filter_bar.local_now().date(), datetime.min.time()).replace(hour=12)
-    monkeypatch.setattr(filter_bar, "local_now", lambda: frozen)
+    # The switch comes after the clock's minute turned: cut-offs are part of the cache keys.
+    clock = [datetime.combine(data.local_now().date(), datetime.min.time()).replace(hour=12)]
+    monkeypatch.setattr(data, "local_now", lambda: clock[0])
     at = page_as("admin", url_path)
     same_language = statements_of_a_run(at)  # what any rerun reads: the login checks
+    clock[0] += timedelta(seconds=61)
     at.session_state["lang"] = "en"
     switched = statements_of_a_run(at)
     assert at.title[0].value == translate(f"page.{url_path}", "en")
