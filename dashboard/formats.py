@@ -64,6 +64,13 @@ def format_identifier(value: object, lang: str) -> str:
     return str(value)
 
 
+def chart_marks(lang: str) -> dict[str, str]:
+    """The date pattern and number marks of a Plotly locale (``format``), as the tables'."""
+    decimal, thousands = chart_separators(lang)
+    return {"date": DATE_PATTERNS.get(lang, DATE_PATTERNS["es"]), "decimal": decimal,
+            "thousands": thousands}  # fmt: skip
+
+
 def chart_separators(lang: str) -> str:
     """Plotly's separators for ``lang``, so chart figures read like the tables under them."""
     return CHART_SEPARATORS.get(lang, CHART_SEPARATORS["es"])

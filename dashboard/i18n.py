@@ -1728,7 +1728,8 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-#: Names Plotly writes on date axes and in date hovers ("dic 2026"), and its number marks.
+#: Names Plotly writes on date axes and in date hovers ("dic 2026"); the date pattern and the
+#: number marks come from ``dashboard.formats``, shared with the tables.
 CHART_DATE_NAMES: Final[dict[str, dict[str, object]]] = {
     "es": {
         "days": ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
@@ -1740,9 +1741,6 @@ CHART_DATE_NAMES: Final[dict[str, dict[str, object]]] = {
         "shortMonths": [
             "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic",
         ],
-        "date": "%d/%m/%Y",
-        "decimal": ",",
-        "thousands": ".",
     },
     "en": {
         "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
@@ -1754,9 +1752,6 @@ CHART_DATE_NAMES: Final[dict[str, dict[str, object]]] = {
         "shortMonths": [
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ],
-        "date": "%Y-%m-%d",
-        "decimal": ".",
-        "thousands": ",",
     },
 }  # fmt: skip
 PLOTLY_PREFIX: Final = "plotly."

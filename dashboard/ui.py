@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.formats import written
+from dashboard.formats import chart_marks, written
 from dashboard.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -82,7 +82,9 @@ CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "la
 def chart_config(lang: str) -> dict[str, object]:
     """``CHART_CONFIG`` in ``lang``: Plotly's tool bar titles (what a screen reader announces),
     notices and date names come from the locale handed over with the chart."""
-    return {**CHART_CONFIG, "locale": lang, "locales": {lang: chart_locale(lang)}}
+    locale = chart_locale(lang)
+    locale["format"] = {**locale["format"], **chart_marks(lang)}
+    return {**CHART_CONFIG, "locale": lang, "locales": {lang: locale}}
 
 
 def chart(figure, definition: str, container=st) -> None:

@@ -38,7 +38,7 @@ def test_spanish_dates_read_the_argentine_way() -> None:
     assert names["shortMonths"][11] == "dic"
     assert names["months"][0] == "enero"
     assert names["shortDays"][0] == "dom"
-    assert (names["decimal"], names["thousands"]) == (",", ".")
+    assert (names["decimal"], names["thousands"], names["date"]) == (",", ".", "%d/%m/%Y")
 
 
 def test_english_charts_keep_plotlys_own_words() -> None:
