@@ -96,7 +96,7 @@ def test_home_page_figures_equal_sql(database_url: str, app: tuple[str, Browser]
     page.screenshot(path=SCREENSHOTS / "resumen.png", full_page=True)
     with page.expect_download() as download:
         page.get_by_role("button", name="Descargar CSV").click()
-    exported = Path(download.value.path()).read_text(encoding="utf-8")
+    exported = Path(download.value.path()).read_text(encoding="utf-8-sig")
     entry = _export_audit_entry(database_url)  # written by the click's rerun
 
     now = local_now().replace(second=0, microsecond=0)
@@ -113,10 +113,10 @@ def test_home_page_figures_equal_sql(database_url: str, app: tuple[str, Browser]
         "Tasa de duplicadas": format_percent(row.merged / row.received),
     }
     assert row.open_cases > 0 and row.overdue > 0 and row.merged > 0  # not vacuous
-    assert exported.splitlines()[0] == "channel_code,channel,cases,share"
+    assert exported.splitlines()[0] == "channel_code;channel;cases;share"
     assert entry is not None, "the export left no audit entry"
     assert (entry.username, entry.target) == ("gabinete", "resumen_por_canal")
-    assert '"date_from"' in entry.details
+    assert '"date_from"' in entry.details and '"formato": "csv"' in entry.details
 
 
 def _metrics(page) -> dict[str, str]:
