@@ -18,12 +18,14 @@ from dashboard.domain import Role
 
 #: Page ids (``url_path``) each role may open; navigation and access checks use this.
 PAGES: dict[Role, tuple[str, ...]] = {
-    Role.SUPERVISOR: ("resumen", "bandejas", "pendientes", "solicitud", "duplicados"),
+    Role.SUPERVISOR: ("resumen", "bandejas", "pendientes", "indicadores", "solicitud",
+                      "duplicados"),
     Role.GABINETE: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga",
-                    "solicitud"),
-    Role.MESA: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "solicitud"),
-    Role.ADMIN: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "solicitud",
-                 "importar", "duplicados", "usuarios", "catalogo", "auditoria"),
+                    "indicadores", "solicitud"),
+    Role.MESA: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "indicadores",
+                "solicitud"),
+    Role.ADMIN: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "indicadores",
+                 "solicitud", "importar", "duplicados", "usuarios", "catalogo", "auditoria"),
     Role.INGRESO: ("importar", "duplicados", "resumen"),
 }  # fmt: skip
 #: Roles that may reveal a case's personal data (with a stated reason, logged).

@@ -141,7 +141,9 @@ def sample_arguments(connection: Connection) -> dict[str, object]:
         "seen": tuple((code, 0) for code in moving),
         "origin_id": origin,
         "destination_id": destination,
-        "as_of": now.replace(second=0, microsecond=0),
+        "as_of": now,
+        # Protocol: the cases behind the busiest department's stale figure.
+        "rule": "stale",
         # Duplicates: an administrator reviews every pair; the best-scored one is opened.
         "actor": Actor("benchmark", Role.ADMIN),
         "pair_id": connection.execute(

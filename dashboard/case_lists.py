@@ -7,7 +7,8 @@ reader ticks is kept as cases, not rows (``dashboard.picking``).
 The filters' cut-off moves every minute; were it part of a list's identity, a person going
 through the pages would see the list change under her at the next minute. So each view of a
 list keeps the cut-off of its first run (``steady_view``) until its filters change, or for
-``PIN_FOR`` at most.
+``PIN_FOR`` at most, or until someone writes (``data.clear_cached_queries``): the list reads
+the cases' states at its cut-off, and an older one would not show the write.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import run_query
+from dashboard.data import last_write, run_query
 from dashboard.i18n import format_int
 from dashboard.picking import picking_table
 from dashboard.ui import label, language, t
@@ -37,7 +38,7 @@ def steady_view(name: str, filters: CaseFilters, *view: object) -> tuple[str, Ca
     key = f"{name}:{hash((replace(filters, as_of=None), *view))}"
     pinned = st.session_state.setdefault(PINNED_KEY, {})
     pinned_key, as_of = pinned.get(name, (None, None))
-    if pinned_key != key or filters.as_of - as_of > PIN_FOR:
+    if pinned_key != key or filters.as_of - as_of > PIN_FOR or as_of <= last_write():
         as_of = filters.as_of
         pinned[name] = (key, as_of)
     return key, replace(filters, as_of=as_of)

@@ -9,7 +9,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import run_query
+from dashboard.data import reading_moment, run_query
 from dashboard.deadlines import sla_state
 from dashboard.domain import local_now
 from dashboard.durations import business_duration
@@ -26,8 +26,7 @@ CASE_FIELDS = ["code", "status", "priority", "category", "channel", "department"
 
 def case_record(code: str) -> pd.Series | None:
     """The case as the reader may see it (citizen data masked), or ``None`` outside scope."""
-    now = local_now().replace(second=0, microsecond=0)
-    found = run_query(case_overview, code, current_actor().scope, now)
+    found = run_query(case_overview, code, current_actor().scope, reading_moment())
     return None if found.empty else found.iloc[0]
 
 

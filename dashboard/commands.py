@@ -143,12 +143,22 @@ def reveal_personal_data(engine: Engine, actor: Actor, case_code: str, reason: s
         )
 
 
-def record_export(engine: Engine, actor: Actor, what: str, filters: dict, rows: int) -> None:
-    """Log an export: who took which figures out of the dashboard, with which filters."""
+def record_export(
+    engine: Engine,
+    actor: Actor,
+    what: str,
+    filters: dict,
+    rows: int,
+    *,
+    file_format: str | None = None,
+) -> None:
+    """Log an export: who took which figures out of the dashboard, with which filters, and
+    as which kind of file (``"csv"``, ``"xlsx"``) when the caller says."""
+    details = {"filtros": filters, "filas": rows}
+    if file_format is not None:
+        details["formato"] = file_format
     with engine.begin() as connection:
-        audit(
-            connection, actor, "exportar", target=what, details={"filtros": filters, "filas": rows}
-        )
+        audit(connection, actor, "exportar", target=what, details=details)
 
 
 def end_sessions(engine: Engine, username: str) -> None:
@@ -533,6 +543,8 @@ def _move_one(
         target_id, target_name = target
         now = local_now()
         status = status_after_move(target_id != case.department_id, assignee_id is not None)
+        # A waiting case that moves is no longer waiting: its clock runs again.
+        resumed = resumed_due_at(case.due_at, case.paused_at, now) if case.paused_at else None
         changed = connection.execute(
             update(Case)
             .where(Case.id == case.id, Case.version == shown.version)
@@ -541,10 +553,7 @@ def _move_one(
                 assignee_id=assignee_id,
                 status=status,
                 version=Case.version + 1,
-                # A waiting case that moves is no longer waiting: its clock runs again.
-                due_at=resumed_due_at(case.due_at, case.paused_at, now)
-                if case.paused_at
-                else case.due_at,
+                due_at=resumed or case.due_at,
                 paused_at=None,
             )
         ).rowcount
@@ -555,7 +564,7 @@ def _move_one(
                 case_id=case.id, kind=EventKind.REASSIGNED, at=now, actor_user_id=user_id,
                 from_department_id=case.department_id, to_department_id=target_id,
                 from_status=case.status, to_status=status, reason=str(reason),
-                note=note,
+                note=note, assignee_id=assignee_id, due_at=resumed,
             )
         )  # fmt: skip
         audit(connection, actor, "reasignar", target=shown.code, reason=note, at=now,

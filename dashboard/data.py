@@ -77,13 +77,25 @@ def reading_moment() -> datetime:
     """
     now = local_now()
     kept = st.session_state.get(MOMENT_KEY)
-    if kept is None or now - kept >= timedelta(seconds=CACHE_TTL_SECONDS):
+    if kept is None or now - kept >= timedelta(seconds=CACHE_TTL_SECONDS) or kept <= last_write():
         st.session_state[MOMENT_KEY] = kept = now
     return kept
 
 
+@st.cache_resource(show_spinner=False)
+def _last_write() -> list[datetime]:
+    """When anyone last wrote through this server: one value shared by every session."""
+    return [datetime.min]
+
+
+def last_write() -> datetime:
+    return _last_write()[0]
+
+
 def clear_cached_queries() -> None:
-    """Forget every cached result, so the next read shows a write at once (this session's
-    figures take a new moment, after the write)."""
+    """Forget every cached result after a write, so that every session shows it at its next
+    run: figures read the cases' states at their cut-off, and a moment taken before the
+    write would not show it, so each session's moment (and each list's pinned cut-off)
+    is renewed when it is older than the latest write."""
     _cached_run.clear()
-    st.session_state.pop(MOMENT_KEY, None)
+    _last_write()[0] = local_now()

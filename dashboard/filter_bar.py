@@ -15,10 +15,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import reading_moment, run_query
+from dashboard.formats import format_datetime
+from dashboard.i18n import format_int
 from dashboard.periods import CUSTOM, DEFAULT_PRESET, PRESETS, matching_preset, preset_range
 from dashboard.session import current_actor
-from dashboard.ui import t
-from queries import catalogs
+from dashboard.ui import language, t
+from queries import catalogs, history_changes
 from queries.filters import CaseFilters
 
 PERIOD_KEY = "periodo"
@@ -40,7 +42,7 @@ def global_filters() -> CaseFilters:
         categories = _choose("filters.category", "categoria", _category_labels())
         partidos = _choose("filters.municipality", "partido", run_query(catalogs.municipalities))
         st.caption(t("filters.share"))
-    return CaseFilters.for_period(
+    filters = CaseFilters.for_period(
         date_from,
         date_to,
         now,
@@ -50,6 +52,25 @@ def global_filters() -> CaseFilters:
         category_ids=categories,
         municipality_ids=partidos,
     )
+    if date_to < now.date():
+        _history_notice(filters)
+    return filters
+
+
+def _history_notice(filters: CaseFilters) -> None:
+    """For a period that ended in the past, say so when an import made after its cut-off
+    added cases dated before it: the only way a figure for a past period can change
+    (``queries.history_changes``)."""
+    late = run_query(history_changes.late_imports, filters)
+    if late.empty:
+        return
+    latest, lang = late.iloc[0], language()
+    st.sidebar.warning(
+        t("filters.history_changed", when=format_datetime(latest["imported_at"], lang),
+          cases=format_int(int(late["cases"].sum()), lang), batches=len(late),
+          file=latest["file_name"]),
+        icon=":material/history:",
+    )  # fmt: skip
 
 
 def _period(today: date) -> tuple[date, date]:

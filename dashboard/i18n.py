@@ -379,6 +379,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "audit.no": {"es": "no", "en": "no"},
     "audit.detail.filtros": {"es": "filtros", "en": "filters"},
     "audit.detail.filas": {"es": "filas", "en": "rows"},
+    "audit.detail.formato": {"es": "formato", "en": "format"},
     "audit.detail.rol": {"es": "rol", "en": "role"},
     "audit.detail.areas": {"es": "áreas", "en": "departments"},
     "audit.detail.capacidad_semanal": {"es": "capacidad semanal", "en": "weekly capacity"},
@@ -410,6 +411,7 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "audit.detail.municipality_ids": {"es": "partidos", "en": "partidos"},
     # Export
     "export.csv": {"es": "Descargar CSV", "en": "Download CSV"},
+    "export.xlsx": {"es": "Descargar Excel", "en": "Download Excel"},
     "export.help": {
         "es": "La descarga queda registrada en la auditoría con los filtros usados.",
         "en": "The download is recorded in the audit log with the filters used.",
@@ -440,10 +442,371 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "es": "Los filtros quedan en la dirección de la página: copiala para compartir esta vista.",
         "en": "Filters are kept in the page address: copy it to share this view.",
     },
+    "filters.history_changed": {
+        "es": (
+            "La historia de este período cambió después del corte: el {when} se importaron "
+            "{cases} solicitudes con fechas anteriores ({batches} lotes; el último, "
+            "«{file}»). Las cifras ya las incluyen."
+        ),
+        "en": (
+            "The history of this period changed after its cut-off: on {when}, {cases} cases "
+            "dated before it were imported ({batches} batches; the latest, «{file}»). The "
+            "figures include them."
+        ),
+    },
     "filters.bad_period": {
         "es": "El período debe tener fecha de inicio y de fin; se usan los últimos 90 días.",
         "en": "The period needs a start and an end date; the last 90 days are used.",
     },
+    # Indicadores (queries/indicators.py: INDICATORS names these keys)
+    "indicators.inflow": {"es": "Ingresos", "en": "Inflow"},
+    "indicators.inflow.def": {
+        "es": "Solicitudes creadas en el período.",
+        "en": "Cases created in the period.",
+    },
+    "indicators.outflow": {"es": "Egresos", "en": "Outflow"},
+    "indicators.outflow.def": {
+        "es": "Pases de abierta a cerrada en el período, según el historial.",
+        "en": "Moves from open to closed in the period, from the history.",
+    },
+    "indicators.backlog": {"es": "Stock pendiente al corte", "en": "Backlog at the cut-off"},
+    "indicators.backlog.def": {
+        "es": "Solicitudes abiertas al corte, según el estado que tenían en ese momento.",
+        "en": "Cases open at the cut-off, by the state they were in at that moment.",
+    },
+    "indicators.clearance_rate": {"es": "Tasa de resolución", "en": "Clearance rate"},
+    "indicators.clearance_rate.def": {
+        "es": "Egresos ÷ ingresos del período; por encima de 100 % el stock baja.",
+        "en": "Outflow ÷ inflow of the period; above 100% the backlog shrinks.",
+    },
+    "indicators.first_action_median_days": {
+        "es": "Primera acción, mediana (días)",
+        "en": "First action, median (days)",
+    },
+    "indicators.first_action_median_days.def": {
+        "es": (
+            "Días corridos desde el ingreso hasta la primera asignación, derivación o "
+            "reasignación, de las ingresadas en el período (mediana). Las que no la tuvieron al "
+            "corte cuentan como «al menos» hasta el corte (Kaplan–Meier)."
+        ),
+        "en": (
+            "Calendar days from creation to the first assignment, referral or reassignment, for "
+            "the cases created in the period (median). Those without it by the cut-off count as "
+            "'at least' up to the cut-off (Kaplan–Meier)."
+        ),
+    },
+    "indicators.first_action_p90_days": {
+        "es": "Primera acción, percentil 90 (días)",
+        "en": "First action, 90th percentile (days)",
+    },
+    "indicators.first_action_p90_days.def": {
+        "es": (
+            "Días corridos desde el ingreso hasta la primera asignación, derivación o "
+            "reasignación, de las ingresadas en el período (percentil 90). Las que no la tuvieron "
+            "al corte cuentan como «al menos» hasta el corte (Kaplan–Meier)."
+        ),
+        "en": (
+            "Calendar days from creation to the first assignment, referral or reassignment, for "
+            "the cases created in the period (90th percentile). Those without it by the cut-off "
+            "count as 'at least' up to the cut-off (Kaplan–Meier)."
+        ),
+    },
+    "indicators.first_action_median_business_days": {
+        "es": "Primera acción, mediana (días hábiles)",
+        "en": "First action, median (business days)",
+    },
+    "indicators.first_action_median_business_days.def": {
+        "es": (
+            "Días hábiles desde el ingreso hasta la primera asignación, derivación o reasignación, "
+            "de las ingresadas en el período (mediana). Las que no la tuvieron al corte cuentan "
+            "como «al menos» hasta el corte (Kaplan–Meier)."
+        ),
+        "en": (
+            "Business days from creation to the first assignment, referral or reassignment, for "
+            "the cases created in the period (median). Those without it by the cut-off count as "
+            "'at least' up to the cut-off (Kaplan–Meier)."
+        ),
+    },
+    "indicators.first_action_p90_business_days": {
+        "es": "Primera acción, percentil 90 (días hábiles)",
+        "en": "First action, 90th percentile (business days)",
+    },
+    "indicators.first_action_p90_business_days.def": {
+        "es": (
+            "Días hábiles desde el ingreso hasta la primera asignación, derivación o reasignación, "
+            "de las ingresadas en el período (percentil 90). Las que no la tuvieron al corte "
+            "cuentan como «al menos» hasta el corte (Kaplan–Meier)."
+        ),
+        "en": (
+            "Business days from creation to the first assignment, referral or reassignment, for "
+            "the cases created in the period (90th percentile). Those without it by the cut-off "
+            "count as 'at least' up to the cut-off (Kaplan–Meier)."
+        ),
+    },
+    "indicators.close_median_days": {
+        "es": "Tiempo hasta el cierre, mediana (días)",
+        "en": "Time to close, median (days)",
+    },
+    "indicators.close_median_days.def": {
+        "es": (
+            "Días corridos desde el ingreso hasta el primer cierre, de las ingresadas en el "
+            "período (mediana). Las que seguían abiertas al corte cuentan como «al menos» hasta el "
+            "corte (Kaplan–Meier)."
+        ),
+        "en": (
+            "Calendar days from creation to the first closing, for the cases created in the period "
+            "(median). Those without it by the cut-off count as 'at least' up to the cut-off "
+            "(Kaplan–Meier)."
+        ),
+    },
+    "indicators.close_p90_days": {
+        "es": "Tiempo hasta el cierre, percentil 90 (días)",
+        "en": "Time to close, 90th percentile (days)",
+    },
+    "indicators.close_p90_days.def": {
+        "es": (
+            "Días corridos desde el ingreso hasta el primer cierre, de las ingresadas en el "
+            "período (percentil 90). Las que seguían abiertas al corte cuentan como «al menos» "
+            "hasta el corte (Kaplan–Meier)."
+        ),
+        "en": (
+            "Calendar days from creation to the first closing, for the cases created in the period "
+            "(90th percentile). Those without it by the cut-off count as 'at least' up to the "
+            "cut-off (Kaplan–Meier)."
+        ),
+    },
+    "indicators.close_median_business_days": {
+        "es": "Tiempo hasta el cierre, mediana (días hábiles)",
+        "en": "Time to close, median (business days)",
+    },
+    "indicators.close_median_business_days.def": {
+        "es": (
+            "Días hábiles desde el ingreso hasta el primer cierre, de las ingresadas en el período "
+            "(mediana). Las que seguían abiertas al corte cuentan como «al menos» hasta el corte "
+            "(Kaplan–Meier)."
+        ),
+        "en": (
+            "Business days from creation to the first closing, for the cases created in the period "
+            "(median). Those without it by the cut-off count as 'at least' up to the cut-off "
+            "(Kaplan–Meier)."
+        ),
+    },
+    "indicators.close_p90_business_days": {
+        "es": "Tiempo hasta el cierre, percentil 90 (días hábiles)",
+        "en": "Time to close, 90th percentile (business days)",
+    },
+    "indicators.close_p90_business_days.def": {
+        "es": (
+            "Días hábiles desde el ingreso hasta el primer cierre, de las ingresadas en el período "
+            "(percentil 90). Las que seguían abiertas al corte cuentan como «al menos» hasta el "
+            "corte (Kaplan–Meier)."
+        ),
+        "en": (
+            "Business days from creation to the first closing, for the cases created in the period "
+            "(90th percentile). Those without it by the cut-off count as 'at least' up to the "
+            "cut-off (Kaplan–Meier)."
+        ),
+    },
+    "indicators.sla_compliance": {"es": "Cumplimiento del plazo", "en": "SLA compliance"},
+    "indicators.sla_compliance.def": {
+        "es": "Cierres del período hechos a más tardar en el plazo vigente entonces ÷ cierres.",
+        "en": "Closings in the period on or before the due date valid then ÷ closings.",
+    },
+    "indicators.overdue_share": {"es": "Vencidas sobre abiertas", "en": "Overdue share"},
+    "indicators.overdue_share.def": {
+        "es": "Vencidas al corte ÷ abiertas al corte.",
+        "en": "Overdue at the cut-off ÷ open at the cut-off.",
+    },
+    "indicators.reopen_rate": {"es": "Tasa de reapertura", "en": "Reopen rate"},
+    "indicators.reopen_rate.def": {
+        "es": (
+            "De las ingresadas en el período y cerradas antes del corte, las reabiertas al menos "
+            "una vez (deshacer una unificación no cuenta)."
+        ),
+        "en": (
+            "Of the cases created in the period and closed before the cut-off, those reopened at "
+            "least once (undoing a merge does not count)."
+        ),
+    },
+    "indicators.referral_rate": {"es": "Tasa de derivación", "en": "Referral rate"},
+    "indicators.referral_rate.def": {
+        "es": (
+            "Ingresadas en el período que pasaron de un área a otra antes del corte; la primera "
+            "asignación desde el ingreso y los cambios dentro de un área no cuentan."
+        ),
+        "en": (
+            "Cases created in the period that moved from one department to another before the "
+            "cut-off; the first assignment from intake and moves within a department do not count."
+        ),
+    },
+    "indicators.external_share": {
+        "es": "Derivadas a actores externos",
+        "en": "Referred to outside actors",
+    },
+    "indicators.external_share.def": {
+        "es": (
+            "Ingresadas en el período que pasaron por un municipio, una ONG, un organismo nacional "
+            "u otro ministerio provincial antes del corte."
+        ),
+        "en": (
+            "Cases created in the period that went to a municipality, an NGO, a national agency or "
+            "another provincial ministry before the cut-off."
+        ),
+    },
+    "indicators.duplicate_rate": {"es": "Tasa de duplicadas", "en": "Duplicate rate"},
+    "indicators.duplicate_rate.def": {
+        "es": "Ingresadas en el período unificadas como duplicadas de otra al corte ÷ ingresadas.",
+        "en": "Cases created in the period merged as duplicates by the cut-off ÷ cases created.",
+    },
+    "indicators.more_than": {"es": "más de {days} días", "en": "more than {days} days"},
+    "indicators.dimension.intake_area": {"es": "Área de ingreso", "en": "Intake area"},
+    "indicators.dimension.channel": {"es": "Canal", "en": "Channel"},
+    "indicators.dimension.department": {"es": "Área al corte", "en": "Department at the cut-off"},
+    "indicators.dimension.category_group": {"es": "Grupo de categorías", "en": "Category group"},
+    "indicators.dimension.partido": {"es": "Partido", "en": "Municipality"},
+    "indicators.previous": {"es": "Período anterior", "en": "Previous period"},
+    "indicators.year_earlier": {"es": "Un año antes", "en": "A year earlier"},
+    # Indicadores, the page (pages/indicadores.py, dashboard/indicators_view.py)
+    "page.indicadores": {"es": "Indicadores", "en": "Indicators"},
+    "indicadores.page.caption": {
+        "es": (
+            "Ingresadas del {start} al {end}, con corte al {as_of}, para los filtros elegidos. "
+            "Cada valor se compara con el período anterior de la misma duración y con las mismas "
+            "fechas un año antes."
+        ),
+        "en": (
+            "Cases created from {start} to {end}, cut off at {as_of}, for the chosen filters. "
+            "Each value is compared with the previous period of the same length and with the "
+            "same dates a year earlier."
+        ),
+    },
+    "indicadores.page.group.flows": {
+        "es": "Entradas, salidas y stock",
+        "en": "Inflow, outflow and backlog",
+    },
+    "indicadores.page.group.first_action": {
+        "es": "Espera hasta la primera acción",
+        "en": "Wait for the first action",
+    },
+    "indicadores.page.group.close": {"es": "Espera hasta el cierre", "en": "Wait until closing"},
+    "indicadores.page.group.quality": {
+        "es": "Plazos, reaperturas y derivaciones",
+        "en": "Deadlines, reopenings and referrals",
+    },
+    "indicadores.page.cards.note": {
+        "es": (
+            "▲ y ▼ dicen si el valor subió o bajó; «mejor» (verde) o «peor» (rojo) dicen si eso "
+            "es bueno para ese indicador. La línea de cada tarjeta muestra los últimos 24 meses, "
+            "un punto por mes."
+        ),
+        "en": (
+            "▲ and ▼ say whether the value went up or down; 'better' (green) or 'worse' (red) "
+            "say whether that is good for that indicator. Each card's line shows the last 24 "
+            "months, one point a month."
+        ),
+    },
+    "indicadores.page.unit.days": {"es": "{value} días", "en": "{value} days"},
+    "indicadores.page.unit.business_days": {
+        "es": "{value} días hábiles",
+        "en": "{value} business days",
+    },
+    "indicadores.page.more_than.business_days": {
+        "es": "más de {days} días hábiles",
+        "en": "more than {days} business days",
+    },
+    "indicadores.page.more_than": {"es": "más de {value}", "en": "more than {value}"},
+    "indicadores.page.card.median_days": {
+        "es": "Mediana, días corridos",
+        "en": "Median, calendar days",
+    },
+    "indicadores.page.card.p90_days": {
+        "es": "Percentil 90, días corridos",
+        "en": "90th percentile, calendar days",
+    },
+    "indicadores.page.card.median_business_days": {
+        "es": "Mediana, días hábiles",
+        "en": "Median, business days",
+    },
+    "indicadores.page.card.p90_business_days": {
+        "es": "Percentil 90, días hábiles",
+        "en": "90th percentile, business days",
+    },
+    "indicadores.page.series.floor": {
+        "es": "al menos (la curva no llegó al corte)",
+        "en": "at least (the curve did not get there by the cut-off)",
+    },
+    "indicadores.page.series.partial": {
+        "es": "mes en curso, hasta el corte",
+        "en": "current month, up to the cut-off",
+    },
+    "indicadores.page.points": {"es": "{value} p. p.", "en": "{value} pp"},
+    "indicadores.page.vs.previous": {"es": "vs. período anterior", "en": "vs. previous period"},
+    "indicadores.page.vs.year_earlier": {"es": "vs. un año antes", "en": "vs. a year earlier"},
+    "indicadores.page.verdict.better": {"es": "mejor", "en": "better"},
+    "indicadores.page.verdict.worse": {"es": "peor", "en": "worse"},
+    "indicadores.page.verdict.same": {"es": "sin cambios", "en": "no change"},
+    "indicadores.page.no_comparison": {"es": "sin dato para comparar", "en": "nothing to compare"},
+    "indicadores.page.breakdown.title": {
+        "es": "Cada indicador por grupo",
+        "en": "Every indicator by group",
+    },
+    "indicadores.page.breakdown.dimension": {"es": "Abrir por", "en": "Break down by"},
+    "indicadores.page.breakdown.indicator": {
+        "es": "Indicador del gráfico",
+        "en": "Indicator on the chart",
+    },
+    "indicadores.page.breakdown.chart_title": {
+        "es": "{indicator}, por {dimension}",
+        "en": "{indicator}, by {dimension}",
+    },
+    "indicadores.page.breakdown.def": {
+        "es": (
+            "Cada fila mide las solicitudes de ese grupo con las mismas reglas que las tarjetas; "
+            "el área es la que tenía cada solicitud al corte. «—»: nada que medir, o una espera "
+            "tan larga que la curva no llega a la mediana o al percentil 90 al corte."
+        ),
+        "en": (
+            "Each row measures that group's cases with the same rules as the cards; the "
+            "department is the one holding each case at the cut-off. '—': nothing to measure, "
+            "or a wait so long that the curve does not reach the median or 90th percentile by "
+            "the cut-off."
+        ),
+    },
+    "indicadores.page.breakdown.top": {
+        "es": (
+            "El gráfico muestra los {shown} grupos con el valor más alto, de {total}; la tabla "
+            "los muestra todos."
+        ),
+        "en": (
+            "The chart shows the {shown} groups with the highest value, out of {total}; the "
+            "table shows them all."
+        ),
+    },
+    "indicadores.page.breakdown.no_values": {
+        "es": "Ningún grupo tiene valor para este indicador en el período.",
+        "en": "No group has a value for this indicator in the period.",
+    },
+    "indicadores.page.no_group": {"es": "Sin dato", "en": "Not recorded"},
+    "indicadores.page.trend.title": {"es": "Evolución mensual", "en": "Monthly trend"},
+    "indicadores.page.trend.indicator": {"es": "Indicador", "en": "Indicator"},
+    "indicadores.page.trend.months": {"es": "Meses hasta el corte", "en": "Months to the cut-off"},
+    "indicadores.page.trend.month_axis": {"es": "Mes", "en": "Month"},
+    "indicadores.page.trend.def": {
+        "es": (
+            "Cada mes se mide como un período propio, con corte al fin del mes (el último, al "
+            "corte elegido); se muestran los {months} meses hasta el corte aunque el período "
+            "elegido sea más corto. {definition}"
+        ),
+        "en": (
+            "Each month is measured as a period of its own, cut off at the month's end (the "
+            "last one at the chosen cut-off); the {months} months up to the cut-off are shown "
+            "even when the chosen period is shorter. {definition}"
+        ),
+    },
+    "indicadores.page.axis.cases": {"es": "Solicitudes", "en": "Cases"},
+    "indicadores.page.axis.share": {"es": "Porcentaje (%)", "en": "Share (%)"},
+    "indicadores.page.axis.days": {"es": "Días corridos", "en": "Calendar days"},
+    "indicadores.page.axis.business_days": {"es": "Días hábiles", "en": "Business days"},
     # Resumen
     "resumen.caption": {
         "es": "Situación al {as_of} para los filtros elegidos.",
@@ -1718,6 +2081,303 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "case.col.case_code": {"es": "Solicitud", "en": "Case"},
     "col.current_department": {"es": "Área actual", "en": "Current department"},
     "col.path": {"es": "Recorrido", "en": "Path"},
+    # Informe mensual (dashboard/report/, dashboard/report_view.py)
+    "report.title": {
+        "es": "Informe mensual — Ministerio de Desarrollo de la Comunidad",
+        "en": "Monthly report — Ministry of Community Development",
+    },
+    "report.section": {"es": "Informe mensual", "en": "Monthly report"},
+    "report.caption": {
+        "es": (
+            "Un libro de Excel (una hoja por sección, con gráficos) y un PDF de pocas páginas "
+            "para la reunión, con las cifras del mes elegido al cierre del mes. Las cifras salen "
+            "del historial, así que el informe de un mes dice lo mismo cuando sea que se genere: "
+            "el hash de la portada permite comparar dos copias."
+        ),
+        "en": (
+            "An Excel workbook (one sheet per section, with charts) and a short PDF for the "
+            "meeting, with the chosen month's figures at the month's end. The figures come "
+            "from the history, so a month's report says the same whenever it is generated: the "
+            "hash on the cover lets two copies be compared."
+        ),
+    },
+    "report.month": {"es": "Mes del informe", "en": "Report month"},
+    "report.build": {"es": "Preparar el informe", "en": "Prepare the report"},
+    "report.building": {"es": "Preparando el informe…", "en": "Preparing the report…"},
+    "report.ready": {
+        "es": "Informe de {month} listo. Hash del contenido: {hash}",
+        "en": "Report for {month} ready. Content hash: {hash}",
+    },
+    "report.download_xlsx": {
+        "es": "Descargar el informe (Excel)",
+        "en": "Download the report (Excel)",
+    },
+    "report.download_pdf": {"es": "Descargar el informe (PDF)", "en": "Download the report (PDF)"},
+    "report.cover.field": {"es": "Dato", "en": "Item"},
+    "report.cover.value": {"es": "Valor", "en": "Value"},
+    "report.cover.month": {"es": "Mes", "en": "Month"},
+    "report.cover.period": {"es": "Período", "en": "Period"},
+    "report.cover.period_value": {"es": "del {first} al {last}", "en": "{first} to {last}"},
+    "report.cover.cut_off": {"es": "Corte", "en": "Cut-off"},
+    "report.cover.scope": {"es": "Alcance", "en": "Scope"},
+    "report.cover.scope_all": {"es": "Toda la provincia", "en": "The whole province"},
+    "report.cover.generated_at": {"es": "Generado el", "en": "Generated on"},
+    "report.cover.generated_by": {"es": "Generado por", "en": "Generated by"},
+    "report.cover.hash": {
+        "es": "Hash del contenido (SHA-256)",
+        "en": "Content hash (SHA-256)",
+    },
+    "report.cover.hash_note": {
+        "es": (
+            "El hash resume las cifras del informe (no la fecha de generación ni quién lo "
+            "generó): dos copias del mismo mes con el mismo hash dicen lo mismo."
+        ),
+        "en": (
+            "The hash digests the report's figures (not when or by whom it was generated): two "
+            "copies of the same month with the same hash say the same."
+        ),
+    },
+    "report.sheet.cover": {"es": "Portada", "en": "Cover"},
+    "report.sheet.indicators": {"es": "Indicadores", "en": "Indicators"},
+    "report.sheet.trends": {"es": "Tendencias", "en": "Trends"},
+    "report.sheet.department": {"es": "Por área", "en": "By department"},
+    "report.sheet.intake_area": {"es": "Por área de ingreso", "en": "By intake area"},
+    "report.sheet.channel": {"es": "Por canal", "en": "By channel"},
+    "report.sheet.partido": {"es": "Por partido", "en": "By partido"},
+    "report.sheet.hotspots": {"es": "Sobrecarga", "en": "Overload"},
+    "report.sheet.protocol": {"es": "Protocolo", "en": "Protocol"},
+    "report.sheet.definitions": {"es": "Definiciones", "en": "Definitions"},
+    "report.col.indicator": {"es": "Indicador", "en": "Indicator"},
+    "report.col.unit": {"es": "Unidad", "en": "Unit"},
+    "report.col.definition": {"es": "Definición", "en": "Definition"},
+    "report.col.current": {"es": "Mes del informe", "en": "Report month"},
+    "report.col.previous": {"es": "Mes anterior", "en": "Previous month"},
+    "report.col.year_earlier": {"es": "Un año antes", "en": "A year earlier"},
+    "report.col.vs_previous": {"es": "Frente al mes anterior", "en": "Against the previous month"},
+    "report.col.vs_year_earlier": {"es": "Frente a un año antes", "en": "Against a year earlier"},
+    "report.col.month": {"es": "Mes", "en": "Month"},
+    "report.col.department": {"es": "Área", "en": "Department"},
+    "report.col.zone": {"es": "Zona", "en": "Zone"},
+    "report.col.open_cases": {"es": "Abiertas al corte", "en": "Open at the cut-off"},
+    "report.col.overdue_cases": {"es": "Vencidas al corte", "en": "Overdue at the cut-off"},
+    "report.col.heat": {"es": "Intensidad de la alerta", "en": "Alert intensity"},
+    "report.col.share_of": {"es": "{rule} (%)", "en": "{rule} (%)"},
+    "report.col.cases_of": {"es": "{rule} (casos)", "en": "{rule} (cases)"},
+    "report.unit.cases": {"es": "solicitudes", "en": "cases"},
+    "report.unit.share": {"es": "%", "en": "%"},
+    "report.unit.days": {"es": "días corridos", "en": "calendar days"},
+    "report.unit.business_days": {"es": "días hábiles", "en": "business days"},
+    "report.unit.rate": {"es": "cada 10.000 habitantes", "en": "per 10,000 inhabitants"},
+    "report.change.better": {"es": "mejor", "en": "better"},
+    "report.change.worse": {"es": "peor", "en": "worse"},
+    "report.change.same": {"es": "igual", "en": "same"},
+    "report.chart.flows": {"es": "Ingresos y egresos por mes", "en": "Inflow and outflow by month"},
+    "report.chart.backlog": {
+        "es": "Stock pendiente al cierre de cada mes",
+        "en": "Backlog at each month's end",
+    },
+    "report.chart.shares": {
+        "es": "Cumplimiento del plazo y vencidas sobre abiertas (%)",
+        "en": "SLA compliance and overdue share (%)",
+    },
+    "report.chart.close": {
+        "es": "Tiempo hasta el cierre, mediana (días corridos)",
+        "en": "Time to close, median (calendar days)",
+    },
+    "report.chart.counts": {
+        "es": "Ingresos, egresos y stock: el mes, el período anterior y un año antes",
+        "en": "Inflow, outflow and backlog: the month, the previous period, a year earlier",
+    },
+    "report.chart.by_group": {
+        "es": "Ingresos y egresos del mes · {dimension}",
+        "en": "Inflow and outflow of the month · {dimension}",
+    },
+    "report.chart.partidos": {
+        "es": "Ingresos del mes cada 10.000 habitantes (los {count} partidos más altos)",
+        "en": "Inflow of the month per 10,000 inhabitants (the {count} highest partidos)",
+    },
+    "report.chart.load": {
+        "es": (
+            "Carga en semanas de trabajo abiertas (las {count} primeras: en alerta, luego por "
+            "carga)"
+        ),
+        "en": "Load in weeks of work open (the first {count}: on alert, then by load)",
+    },
+    "report.chart.protocol": {
+        "es": (
+            "Índice combinado de incumplimiento del protocolo, % ({count} áreas que más se apartan)"
+        ),
+        "en": "Combined protocol breach index, % ({count} departments furthest off)",
+    },
+    "report.pdf.headline": {"es": "Indicadores del mes", "en": "The month's indicators"},
+    "report.pdf.change_note": {
+        "es": (
+            "▲/▼: el indicador subió o bajó; «mejor» o «peor» según el sentido que conviene a "
+            "cada indicador. Los números entre corchetes remiten a las definiciones del final."
+        ),
+        "en": (
+            "▲/▼: the indicator went up or down; 'better' or 'worse' by the direction that is "
+            "good for each indicator. Numbers in brackets refer to the definitions at the end."
+        ),
+    },
+    "report.pdf.trends": {
+        "es": "Tendencias de los últimos 24 meses",
+        "en": "Trends over the last 24 months",
+    },
+    "report.pdf.hotspots": {
+        "es": "Áreas en alerta por sobrecarga",
+        "en": "Departments on overload alert",
+    },
+    "report.pdf.no_hotspots": {
+        "es": "Ninguna área estaba en alerta al corte.",
+        "en": "No department was on alert at the cut-off.",
+    },
+    "report.pdf.map": {
+        "es": "Ingresos del mes cada 10.000 habitantes, por partido",
+        "en": "Inflow of the month per 10,000 inhabitants, by partido",
+    },
+    "report.pdf.protocol": {
+        "es": "Cumplimiento del protocolo: las {count} áreas que más se apartan",
+        "en": "Protocol compliance: the {count} departments furthest off",
+    },
+    "report.pdf.no_protocol": {
+        "es": "No hubo nada que medir del protocolo en el mes.",
+        "en": "There was nothing to measure of the protocol in the month.",
+    },
+    "report.pdf.definitions": {"es": "Definiciones", "en": "Definitions"},
+    "report.pdf.page": {"es": "Página {page} de {pages}", "en": "Page {page} of {pages}"},
+    # Cumplimiento del protocolo (dashboard/protocol_panel.py, queries/protocol.py)
+    "protocol.title": {"es": "Cumplimiento del protocolo", "en": "Protocol compliance"},
+    "protocol.caption": {
+        "es": "El protocolo pide categorizar cada solicitud, derivarla con motivo, seguirla y "
+        "cerrarla con motivo de cierre. Cada cifra se cuenta en el área que tenía la solicitud "
+        "en el momento que importa, según su historial.",
+        "en": "The protocol asks every case to be categorised, referred with a reason, followed "
+        "up and closed with a closing reason. Each figure is charged to the department holding "
+        "the case at the moment that matters, from its history.",
+    },
+    "protocol.stale_days": {
+        "es": "Días hábiles sin novedades para considerarla sin seguimiento",
+        "en": "Business days without news before a case counts as not followed up",
+    },
+    "protocol.stale_days.help": {
+        "es": "Días hábiles: sin fines de semana ni feriados nacionales.",
+        "en": "Business days: weekends and national holidays do not count.",
+    },
+    "protocol.order": {"es": "Ordenar las áreas por", "en": "Rank departments by"},
+    "protocol.empty": {
+        "es": "No hay solicitudes para medir con estos filtros.",
+        "en": "There are no cases to measure for these filters.",
+    },
+    "protocol.rule": {"es": "Regla", "en": "Rule"},
+    "protocol.rule.combined": {"es": "Índice combinado", "en": "Combined index"},
+    "protocol.rule.uncategorised": {"es": "Sin categoría", "en": "Uncategorised"},
+    "protocol.rule.no_closing_reason": {
+        "es": "Cierre sin motivo",
+        "en": "Closed without reason",
+    },
+    "protocol.rule.referral_no_reason": {
+        "es": "Derivación sin motivo",
+        "en": "Referred without reason",
+    },
+    "protocol.rule.stale": {"es": "Sin seguimiento", "en": "Not followed up"},
+    "protocol.rule.reopened": {"es": "Reabierta tras el cierre", "en": "Reopened after closing"},
+    "protocol.rule.same_day_closure": {
+        "es": "Cierre en el día sin gestión",
+        "en": "Same-day closing without action",
+    },
+    "protocol.rule.uncategorised.def": {
+        "es": "ingresadas en el período con categoría del grupo «Otros», sobre todas las "
+        "ingresadas; área: la que la tenía al corte.",
+        "en": "cases created in the period in the “Otros” category group, over all cases "
+        "created; department: the one holding it at the cut-off.",
+    },
+    "protocol.rule.no_closing_reason.def": {
+        "es": "cierres del período sin motivo (el del evento de cierre, o el de la solicitud si "
+        "ese es su cierre vigente), sobre todos los cierres; área: la que la tenía al cerrarse.",
+        "en": "closings in the period with no reason (the closing event's own, or the case's "
+        "when it is its current closing), over all closings; department: the one holding it "
+        "when closed.",
+    },
+    "protocol.rule.referral_no_reason.def": {
+        "es": "derivaciones y reasignaciones del período a otra área sin motivo, sobre todas "
+        "esas derivaciones; área: la que derivó. Un movimiento dentro de la misma área no cuenta.",
+        "en": "referrals and reassignments in the period to another department with no reason, "
+        "over all such referrals; department: the one referring. A move within the same "
+        "department does not count.",
+    },
+    "protocol.rule.stale.def": {
+        "es": "abiertas al corte sin ningún evento en los últimos N días hábiles, sobre todas "
+        "las abiertas al corte; área: la que la tenía al corte.",
+        "en": "cases open at the cut-off with no event in the last N business days, over all "
+        "cases open at the cut-off; department: the one holding it at the cut-off.",
+    },
+    "protocol.rule.reopened.def": {
+        "es": "cierres del período que se reabrieron antes del corte, sobre todos los cierres; "
+        "área: la que la tenía al cerrarse.",
+        "en": "closings in the period reopened before the cut-off, over all closings; "
+        "department: the one holding it when closed.",
+    },
+    "protocol.rule.same_day_closure.def": {
+        "es": "resueltas o cerradas en el período el mismo día en que ingresaron sin ninguna "
+        "asignación, derivación, nota o cambio de estado en el medio, sobre todas las resueltas "
+        "o cerradas (no cuentan anuladas ni duplicadas); área: la que la tenía al cerrarse.",
+        "en": "cases resolved or closed in the period on the day they came in with no "
+        "assignment, referral, note or status change in between, over all those resolved or "
+        "closed (voided and duplicates left out); department: the one holding it when closed.",
+    },
+    "protocol.ranking.def": {
+        "es": "Porcentaje de cada regla por área (— : nada que medir). El índice combinado es el "
+        "promedio de los porcentajes definidos del área; arriba, las áreas que más se apartan. "
+        "Solo áreas de ingreso y direcciones del ministerio: los actores externos no siguen "
+        "este protocolo.",
+        "en": "Share of each rule per department (— : nothing to measure). The combined index "
+        "is the mean of the department's defined shares; departments furthest off come first. "
+        "Only the ministry's intake areas and departments: external actors do not follow this "
+        "protocol.",
+    },
+    "protocol.chart.title": {
+        "es": "Incumplimiento del protocolo por mes",
+        "en": "Protocol breaches by month",
+    },
+    "protocol.chart.month_axis": {"es": "Mes", "en": "Month"},
+    "protocol.chart.share_axis": {
+        "es": "Incumplimiento (% de lo medido)",
+        "en": "Breaches (% of what was measured)",
+    },
+    "protocol.chart.def": {
+        "es": "Cada punto: porcentaje de la regla en el mes (ingresos, cierres o derivaciones "
+        "del mes); sin seguimiento se mide al fin de cada mes con {days} días hábiles.",
+        "en": "Each point: the rule's share in the month (cases created, closings or referrals "
+        "of the month); not followed up is measured at each month's end with {days} business "
+        "days.",
+    },
+    "protocol.cases_of": {"es": "{cases} de {base}", "en": "{cases} of {base}"},
+    "protocol.cases.title": {
+        "es": "Solicitudes detrás de una cifra",
+        "en": "The cases behind a figure",
+    },
+    "protocol.cases.summary": {
+        "es": "{share}: {cases} de {base}.",
+        "en": "{share}: {cases} of {base}.",
+    },
+    "protocol.cases.none": {
+        "es": "Esta área no tiene solicitudes señaladas por esta regla.",
+        "en": "This department has no cases flagged by this rule.",
+    },
+    "protocol.cases.showing": {
+        "es": "Filas {first} a {last} de {total} ({pages} páginas). "
+        "Marcá una fila para abrir la solicitud.",
+        "en": "Rows {first} to {last} of {total} ({pages} pages). Tick a row to open the case.",
+    },
+    "protocol.moment.uncategorised": {"es": "Ingresó", "en": "Created"},
+    "protocol.moment.no_closing_reason": {"es": "Cierre", "en": "Closed"},
+    "protocol.moment.referral_no_reason": {"es": "Derivación", "en": "Referred"},
+    "protocol.moment.stale": {"es": "Corte", "en": "Cut-off"},
+    "protocol.moment.reopened": {"es": "Cierre", "en": "Closed"},
+    "protocol.moment.same_day_closure": {"es": "Cierre", "en": "Closed"},
+    "protocol.status_at_cut_off": {"es": "Estado al corte", "en": "Status at the cut-off"},
+    "protocol.department_then": {"es": "Área que la tenía", "en": "Department holding it"},
 }
 
 

@@ -7,7 +7,7 @@ they agree. Timestamps are naive local time of the province (``domain.LOCAL_TZ``
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -15,8 +15,10 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -30,7 +32,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from dashboard.domain import DepartmentKind, DuplicateDecision, EventKind, Priority, Role, Status
+from dashboard.domain import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    DepartmentKind,
+    DuplicateDecision,
+    EventKind,
+    Priority,
+    Role,
+    Status,
+)
 
 #: Integer primary keys that may pass 2**31 in years of history; SQLite needs INTEGER for rowid.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
@@ -54,6 +65,12 @@ def enum_column(enum: type[StrEnum], name: str) -> Enum:
         length=24,
         values_callable=lambda e: [member.value for member in e],
     )
+
+
+#: A span whose status is open (the predicate of ``case_states``' partial index).
+OPEN_SPAN = "status IN ({})".format(", ".join(f"'{status}'" for status in OPEN_STATUSES))
+#: An event into a closed status (the predicate of ``case_events``' partial index of closings).
+CLOSING_EVENT = "to_status IN ({})".format(", ".join(f"'{status}'" for status in CLOSED_STATUSES))
 
 
 class Base(DeclarativeBase):
@@ -222,12 +239,26 @@ class CaseEvent(Base):
     to_status: Mapped[Status | None] = mapped_column(enum_column(Status, "to_status"))
     reason: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str | None] = mapped_column(Text)
+    #: The person responsible after this event, when it names one; a move with nobody named
+    #: leaves the case unassigned (migration 0015). No foreign key, as ``case_stays``: the
+    #: writers check the person, and only the ``case_states`` read model reads it.
+    assignee_id: Mapped[int | None] = mapped_column(Integer)
+    #: The case's due date after this event, when the event set it (creation) or moved it (the
+    #: end of a wait); NULL keeps the one before (migration 0015).
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (
         # A case's timeline, in order.
         Index("ix_case_events_case_id_at", "case_id", "at"),
         # Referral flows and dwell times: events of a kind into a department over time.
         Index("ix_case_events_kind_to_department_at", "kind", "to_department_id", "at"),
+        # Closings in a period (the protocol's closing rules), migration 0016.
+        Index(
+            "ix_case_events_closing_at",
+            "at",
+            postgresql_where=text(CLOSING_EVENT),
+            sqlite_where=text(CLOSING_EVENT),
+        ),
     )
 
 
@@ -295,6 +326,70 @@ class AuditEntry(Base):
     )
 
 
+class CaseState(Base):
+    """One span of a case's state (status, department, assignee, due date, wait) and when it
+    began and ended, derived from its history by ``dashboard.states``.
+
+    Every figure for a cut-off reads the spans holding at that moment, so it is the same
+    whenever it is asked: later reassignments, reopenings and merges add spans after the
+    cut-off, never change those before it. Like ``case_stays`` it has no foreign keys and
+    can always be rebuilt from ``case_events``.
+    """
+
+    __tablename__ = "case_states"
+
+    case_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    #: 0 is the state the case was created in, then one more for each change.
+    seq: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    #: The case's creation (which never changes), so queues age their cases without a join.
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    #: When the next span began; NULL for the case's current state.
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[Status] = mapped_column(enum_column(Status, "status"))
+    department_id: Mapped[int] = mapped_column(Integer)
+    assignee_id: Mapped[int | None] = mapped_column(Integer)
+    due_at: Mapped[datetime] = mapped_column(DateTime)
+    #: While ``en_espera``: when the wait began (the clock is stopped since).
+    paused_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: The span enters its department's backlog: open, and the span before was not open in
+    #: the same department (a new case, a referral in, a reopening).
+    enters: Mapped[bool] = mapped_column(Boolean)
+    #: The span leaves its department's backlog when it ends: open, and the span after is
+    #: not open in the same department (a closing, a referral out).
+    leaves: Mapped[bool] = mapped_column(Boolean)
+
+    __table_args__ = (
+        # "Open at t": open spans still running at t (ended later, or not at all); few,
+        # because most spans are closed ones or ended long ago.
+        Index(
+            "ix_case_states_open_ended_at",
+            "ended_at",
+            "department_id",
+            postgresql_where=text(OPEN_SPAN),
+            sqlite_where=text(OPEN_SPAN),
+        ),
+        # Changes of state in a period (closings, reopenings).
+        Index("ix_case_states_started_at", "started_at"),
+        # The weekly flows of a department's backlog, from the index alone: spans entering
+        # it by their start, spans leaving it by their end.
+        Index(
+            "ix_case_states_entering",
+            "started_at",
+            "department_id",
+            postgresql_where=text("enters"),
+            sqlite_where=text("enters"),
+        ),
+        Index(
+            "ix_case_states_leaving",
+            "ended_at",
+            "department_id",
+            postgresql_where=text("leaves"),
+            sqlite_where=text("leaves"),
+        ),
+    )
+
+
 class CaseStay(Base):
     """One stay of a case in a department or an external actor, derived from its history.
 
@@ -318,6 +413,20 @@ class CaseStay(Base):
     next_department_id: Mapped[int | None] = mapped_column(Integer)
     #: The case had been in this department before and left it: a ping-pong return.
     revisit: Mapped[bool] = mapped_column(Boolean)
+
+
+class BusinessDay(Base):
+    """One day of the business calendar: the clock of ``dashboard.deadlines`` as a table, so
+    business durations can be summed in SQL (``dashboard.business_calendar``, migration 0014).
+    """
+
+    __tablename__ = "business_days"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    #: A weekday that is not an Argentine national holiday: all 24 of its hours count.
+    business: Mapped[bool] = mapped_column(Boolean)
+    #: Business hours from ``deadlines.EPOCH`` to this day's midnight.
+    hours_before: Mapped[float] = mapped_column(Float)
 
 
 class ImportBatch(Base):

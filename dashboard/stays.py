@@ -15,15 +15,16 @@ whenever an event that moves it (one with a ``to_department_id``) is inserted, i
 transaction, whoever writes it: this dashboard's reassignments, or the hub's own intake and
 referrals. So the table is never stale. Only bulk loads (the demo seed) switch the trigger
 off and rebuild every case at the end; migration 0006 fills it for an existing database.
+The trigger is built by ``dashboard.history_triggers``, as the one that keeps ``case_states``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from sqlalchemy import Connection, Select, delete, func, insert, literal_column, or_, select
 
+from dashboard.history_triggers import create_history_trigger, drop_history_trigger
 from dashboard.models import CaseEvent, CaseStay
 
 #: Which cases to rebuild: ids, a SELECT of ids, or ``None`` for every case.
@@ -71,8 +72,6 @@ def stays_from_events(case_ids: CaseIds = None) -> Select:
 COLUMNS = ["case_id", "step", "department_id", "entered_at", "left_at", "next_department_id",
            "revisit"]  # fmt: skip
 TRIGGER = "case_stays_refresh"
-#: A transaction-local PostgreSQL setting that tells the trigger to step aside (bulk writes).
-DEFERRED_SETTING = "mdc.stays_deferred"
 
 
 def refresh_case_stays(connection: Connection, case_ids: CaseIds = None) -> None:
@@ -86,50 +85,13 @@ def refresh_case_stays(connection: Connection, case_ids: CaseIds = None) -> None
 
 def create_refresh_trigger(connection: Connection) -> None:
     """The trigger that rebuilds a case's stays when an event moves it (see the module)."""
-    dialect = connection.dialect
     rebuild = insert(CaseStay).from_select(
         COLUMNS, stays_from_events([literal_column("NEW.case_id")])
     )
-    body = (
-        "DELETE FROM case_stays WHERE case_id = NEW.case_id; "
-        f"{rebuild.compile(dialect=dialect, compile_kwargs={'literal_binds': True})};"
+    create_history_trigger(
+        connection, TRIGGER, rebuild, CaseStay.__tablename__, "NEW.to_department_id IS NOT NULL"
     )
-    moving = "NEW.to_department_id IS NOT NULL"
-    if dialect.name == "postgresql":
-        # Stepping aside in the WHEN clause spares a bulk write a call of the function per event.
-        deferred = f"current_setting('{DEFERRED_SETTING}', true) IS DISTINCT FROM 'on'"
-        connection.exec_driver_sql(
-            f"CREATE FUNCTION {TRIGGER}() RETURNS trigger AS $$ "
-            f"BEGIN {body} RETURN NULL; END; $$ LANGUAGE plpgsql"
-        )
-        connection.exec_driver_sql(
-            f"CREATE TRIGGER {TRIGGER} AFTER INSERT ON case_events FOR EACH ROW "
-            f"WHEN ({moving} AND {deferred}) EXECUTE FUNCTION {TRIGGER}()"
-        )
-    else:
-        connection.exec_driver_sql(
-            f"CREATE TRIGGER {TRIGGER} AFTER INSERT ON case_events WHEN {moving} BEGIN {body} END"
-        )
-
-
-@contextmanager
-def stays_deferred(connection: Connection) -> Iterator[bool]:
-    """For a bulk write of events (an import) on PostgreSQL: inside the block the trigger
-    steps aside for this transaction only, and the caller rebuilds the touched cases' stays
-    with ``refresh_case_stays`` before it commits (the block is told whether it must). One
-    rebuild per thousands of cases instead of one per event; other sessions keep their
-    trigger. SQLite keeps the per-row trigger."""
-    postgres = connection.dialect.name == "postgresql"
-    if postgres:
-        connection.exec_driver_sql(f"SET LOCAL {DEFERRED_SETTING} = 'on'")
-    yield postgres
-    if postgres:
-        connection.exec_driver_sql(f"SET LOCAL {DEFERRED_SETTING} = 'off'")
 
 
 def drop_refresh_trigger(connection: Connection) -> None:
-    if connection.dialect.name == "postgresql":
-        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TRIGGER} ON case_events")
-        connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {TRIGGER}()")
-    else:
-        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TRIGGER}")
+    drop_history_trigger(connection, TRIGGER)

@@ -1,28 +1,35 @@
 """Pendientes por área: weekly inflow, outflow and backlog of each department.
 
+A department's backlog is the cases open in it, read from the cases' state spans
+(``case_states``): a case counts where it was at each moment, so a case referred from one
+department to another leaves the first one's backlog and enters the second one's.
+**Inflow** of a department is the cases that entered its backlog in the week (new ones, or
+referred in from elsewhere, or reopened); **outflow** the ones that left it (closed, or
+referred out). A change that keeps the case open in the same department (a new status, a
+new person) is neither.
+
 The backlog series is a running sum, as domain.md asks: the backlog open when the first week
 begins, plus each week's inflow minus its outflow. The database counts three small things
 per department (cases open at the cut-off, inflow per week, outflow per week); the sums run
 over those few hundred aggregated rows, never over cases joined to dates. The opening
 backlog is not counted separately: every case open when the first week began either went
 out during the weeks or is still open, so it is the open cases at the cut-off minus the
-weeks' inflow plus their outflow. That reads the small set of open cases instead of every
-case closed since the first Monday.
-
-A case counts in the department that holds it now (``cases.department_id``), the same
-department as in the queues, so the last week's backlog equals the queue's open cases.
+weeks' inflow plus their outflow. That reads the small set of open spans instead of every
+case closed since the first Monday. The last week's backlog equals the queue's open cases.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 from sqlalchemy import Connection, func, select
 
-from dashboard.models import Case, Department
+from dashboard.models import CaseState, Department
 from dashboard.sql_functions import week_start
 from queries._frames import to_frame
 from queries.definitions import open_at
-from queries.filters import CaseFilters, dimension_conditions
+from queries.filters import CaseFilters, dimension_conditions, with_case_columns
 from queries.weeks import monday_of, weeks_between
 
 #: Weekly figures of one department: how many came in, went out, and were open at the end.
@@ -42,8 +49,8 @@ def weekly_department_flows(connection: Connection, filters: CaseFilters) -> pd.
     still_open = _open_at_cut_off(connection, filters)
     moves = pd.concat(
         [
-            _weekly_counts(connection, filters, Case.created_at, first, "inflow"),
-            _weekly_counts(connection, filters, Case.closed_at, first, "outflow"),
+            _weekly_counts(connection, filters, first, entering=True),
+            _weekly_counts(connection, filters, first, entering=False),
         ]
     )
     names = _department_names(connection, set(still_open) | set(moves["department_id"]))
@@ -104,26 +111,32 @@ def growth_ranking(weekly: pd.DataFrame) -> pd.DataFrame:
 def _open_at_cut_off(connection: Connection, filters: CaseFilters) -> dict[int, int]:
     """Open cases per department at the cut-off, as the queues count them."""
     query = (
-        select(Case.department_id, func.count())
-        .where(open_at(filters.as_of), *dimension_conditions(filters))
-        .group_by(Case.department_id)
-    )
-    return dict(connection.execute(query).all())
+        select(CaseState.department_id, func.count())
+        .where(open_at(filters.as_of),
+               *dimension_conditions(filters, held_by=CaseState.department_id))
+        .group_by(CaseState.department_id)
+    )  # fmt: skip
+    return dict(connection.execute(with_case_columns(query, filters, CaseState.case_id)).all())
 
 
-def _weekly_counts(connection, filters: CaseFilters, column, first, name: str) -> pd.DataFrame:
-    """Cases whose ``column`` (creation or closing) falls in a week, per department and week.
-
-    Bounded by the first Monday and the cut-off, so the ``created_at`` or ``closed_at`` index
-    reads only the period.
-    """
-    week = week_start(column).label("week_start")
+def _weekly_counts(
+    connection: Connection, filters: CaseFilters, first: datetime, *, entering: bool
+) -> pd.DataFrame:
+    """Cases that entered (``inflow``) or left (``outflow``) a department's backlog, per
+    department and week, from the first Monday to the cut-off: the spans that ``enters``
+    when they begin, or ``leaves`` when they end (``dashboard.states``), each read from its
+    own partial index alone (such a span is open by definition)."""
+    moment = CaseState.started_at if entering else CaseState.ended_at
+    flag = CaseState.enters if entering else CaseState.leaves
+    week = week_start(moment).label("week_start")
     query = (
-        select(Case.department_id, week, func.count().label(name))
-        .where(column >= first, column < filters.as_of, *dimension_conditions(filters))
-        .group_by(Case.department_id, week)
-    )
-    return to_frame(connection, query)
+        select(CaseState.department_id, week,
+               func.count().label("inflow" if entering else "outflow"))
+        .where(flag, moment >= first, moment < filters.as_of,
+               *dimension_conditions(filters, held_by=CaseState.department_id))
+        .group_by(CaseState.department_id, week)
+    )  # fmt: skip
+    return to_frame(connection, with_case_columns(query, filters, CaseState.case_id))
 
 
 def _department_names(connection: Connection, ids: set[int]) -> dict[int, str]:

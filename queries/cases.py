@@ -7,12 +7,21 @@ from __future__ import annotations
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import Connection, String, case, func, literal, select
+from sqlalchemy import Connection, String, and_, case, false, func, literal, select
 
-from dashboard.models import Case, Category, Channel, Citizen, Department, Municipality, Staff
+from dashboard.models import (
+    Case,
+    CaseState,
+    Category,
+    Channel,
+    Citizen,
+    Department,
+    Municipality,
+    Staff,
+)
 from dashboard.sql_functions import at_sign
 from queries._frames import to_frame
-from queries.definitions import overdue_at
+from queries.definitions import overdue_at, state_at
 
 
 def masked_dni(dni) -> object:
@@ -49,7 +58,8 @@ def case_overview(
     query = (
         select(
             Case.code, Case.version, Case.status, Case.priority, Case.created_at, Case.due_at,
-            Case.closed_at, Case.paused_at, overdue_at(as_of).label("overdue"),
+            Case.closed_at, Case.paused_at,
+            func.coalesce(overdue_at(as_of), false()).label("overdue"),
             Department.id.label("department_id"),
             Department.name.label("department"), Staff.name.label("assignee"),
             Category.name.label("category"), Channel.name.label("channel"),
@@ -63,6 +73,7 @@ def case_overview(
         .outerjoin(Municipality, Municipality.id == Case.municipality_id)
         .outerjoin(Citizen, Citizen.id == Case.citizen_id)
         .outerjoin(Staff, Staff.id == Case.assignee_id)
+        .outerjoin(CaseState, and_(CaseState.case_id == Case.id, state_at(as_of)))
         .where(Case.code == code.strip().upper())
     )  # fmt: skip
     if scope is not None:

@@ -2,15 +2,21 @@
 
 The text shown beside each figure (``dashboard/i18n.py``, keys ``metric.*.def``) and
 ``docs/indicators.md`` describe exactly these conditions.
+
+Everything "at a cut-off" (open, overdue, the department or person holding a case) reads the
+span of the case's state that held then (``case_states``, see ``dashboard.states``), never
+today's row in ``cases``: a figure for a past moment is the same whenever it is asked.
+Creation never changes, so inflow and cohorts read ``cases.created_at``.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, and_, or_, text
 
-from dashboard.models import Case
+from dashboard.domain import CLOSED_STATUSES, OPEN_STATUSES
+from dashboard.models import OPEN_SPAN, Case, CaseEvent, CaseState
 
 
 def created_between(start: datetime, end: datetime) -> ColumnElement[bool]:
@@ -18,23 +24,41 @@ def created_between(start: datetime, end: datetime) -> ColumnElement[bool]:
     return and_(Case.created_at >= start, Case.created_at < end)
 
 
-def open_at(moment: datetime) -> ColumnElement[bool]:
-    """Backlog: created before ``moment`` and not closed by then."""
+def closing_events_between(start: datetime, end: datetime) -> ColumnElement[bool]:
+    """Events that closed a case (into ``domain.CLOSED_STATUSES``) in ``[start, end)``."""
+    return and_(CaseEvent.to_status.in_(CLOSED_STATUSES), CaseEvent.at >= start, CaseEvent.at < end)
+
+
+def state_at(moment: datetime) -> ColumnElement[bool]:
+    """The span of each case's state that held at ``moment``: begun before it, and not ended
+    before it (a span ending exactly at ``moment`` still holds, as a case closed at the
+    cut-off still counts as open then). A case created after ``moment`` has none."""
     return and_(
-        Case.created_at < moment,
-        or_(Case.closed_at.is_(None), Case.closed_at >= moment),
+        CaseState.started_at < moment,
+        or_(CaseState.ended_at.is_(None), CaseState.ended_at >= moment),
     )
 
 
+def is_open(status: ColumnElement[str]) -> ColumnElement[bool]:
+    """An open status (``domain.OPEN_STATUSES``), for a span read under another name."""
+    return status.in_(OPEN_STATUSES)
+
+
+def open_at(moment: datetime) -> ColumnElement[bool]:
+    """Backlog: the case's state at ``moment`` is an open one (created before, not closed by
+    then, or reopened since). Spelt as the partial index on open spans is, so it is used."""
+    return and_(text(f"case_states.{OPEN_SPAN}"), state_at(moment))
+
+
 def past_due(moment: datetime) -> ColumnElement[bool]:
-    """The due date had passed by ``moment``, on a running clock.
+    """The due date valid in the span had passed by ``moment``, on a running clock.
 
     While a case waits (``paused_at`` set) its clock is stopped and the due date will move on
     by the wait, so a waiting case is past due only if it already was when the wait began.
     """
     return and_(
-        Case.due_at < moment,
-        or_(Case.paused_at.is_(None), Case.due_at < Case.paused_at),
+        CaseState.due_at < moment,
+        or_(CaseState.paused_at.is_(None), CaseState.due_at < CaseState.paused_at),
     )
 
 

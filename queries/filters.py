@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, or_, select, true
+from sqlalchemy import ColumnElement, Select, or_, select, true
 
-from dashboard.models import Case, Category
+from dashboard.models import Case, CaseState, Category
+from queries.definitions import state_at
 
 #: The default period the filter bar opens with.
 DEFAULT_PERIOD_DAYS = 90
@@ -38,10 +39,13 @@ class CaseFilters:
     ) -> CaseFilters:
         """Filters whose cut-off is the end of ``date_to`` or ``now``, whichever is earlier.
 
-        ``now`` is truncated to the minute so that cached results are reused within a minute.
+        ``now`` is taken as it is, not rounded down: figures read the cases' states at the
+        cut-off, so a cut-off a few seconds before a write would not show it. Pages keep one
+        ``now`` per session for as long as cached results live (``data.reading_moment``),
+        and take a new one after a write.
         """
         end_of_period = datetime.combine(date_to + timedelta(days=1), time.min)
-        as_of = min(end_of_period, now.replace(second=0, microsecond=0))
+        as_of = min(end_of_period, now)
         return cls(date_from=date_from, date_to=date_to, as_of=as_of, **dimensions)
 
     @property
@@ -49,13 +53,19 @@ class CaseFilters:
         return datetime.combine(self.date_from, time.min)
 
 
-def dimension_conditions(filters: CaseFilters) -> list[ColumnElement[bool]]:
-    """WHERE conditions on ``cases`` for the reader's scope and the chosen dimensions."""
+def dimension_conditions(
+    filters: CaseFilters, held_by: ColumnElement[int] | None = None
+) -> list[ColumnElement[bool]]:
+    """WHERE conditions on ``cases`` for the reader's scope and the chosen dimensions.
+
+    A case's department is the one holding it at the cut-off: ``held_by`` is the department
+    column of the ``case_states`` span a query has already joined at ``filters.as_of``;
+    without one, the department conditions look that span up themselves.
+    """
     conditions: list[ColumnElement[bool]] = []
-    if filters.scope is not None:
-        conditions.append(Case.department_id.in_(filters.scope))
-    if filters.department_ids:
-        conditions.append(Case.department_id.in_(filters.department_ids))
+    for departments in (filters.scope, filters.department_ids or None):
+        if departments is not None:
+            conditions.append(_held_by(departments, filters.as_of, held_by))
     if filters.channel_ids:
         conditions.append(Case.channel_id.in_(filters.channel_ids))
     if filters.category_ids:
@@ -66,3 +76,23 @@ def dimension_conditions(filters: CaseFilters) -> list[ColumnElement[bool]]:
     if filters.municipality_ids:
         conditions.append(Case.municipality_id.in_(filters.municipality_ids))
     return conditions or [true()]
+
+
+def with_case_columns(query: Select, filters: CaseFilters, case_id: ColumnElement[int]) -> Select:
+    """``query`` joined to ``cases`` on ``case_id`` when a channel, category or partido filter
+    reads its columns: a read of ``case_states`` alone spares a join of every span it counts
+    when nothing needs one."""
+    if filters.channel_ids or filters.category_ids or filters.municipality_ids:
+        return query.join(Case, Case.id == case_id)
+    return query
+
+
+def _held_by(
+    departments: tuple[int, ...], as_of: datetime, held_by: ColumnElement[int] | None
+) -> ColumnElement[bool]:
+    if held_by is not None:
+        return held_by.in_(departments)
+    held = select(CaseState.case_id).where(
+        CaseState.department_id.in_(departments), state_at(as_of)
+    )
+    return Case.id.in_(held)

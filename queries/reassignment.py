@@ -7,7 +7,7 @@ from datetime import datetime
 import pandas as pd
 from sqlalchemy import Connection, func, literal, select
 
-from dashboard.models import Case, Department, Staff
+from dashboard.models import Case, CaseState, Department, Staff
 from queries.definitions import open_at
 
 
@@ -27,13 +27,13 @@ def reassignment_preview(
     """
     rows = [
         _receiver(connection, "area", Department.name, Department.weekly_capacity,
-                  Department.id == department_id, Case.department_id, department_id,
+                  Department.id == department_id, CaseState.department_id, department_id,
                   codes, as_of),
     ]  # fmt: skip
     if assignee_id is not None:
         rows.append(
             _receiver(connection, "persona", Staff.name, Staff.weekly_capacity,
-                      Staff.id == assignee_id, Case.assignee_id, assignee_id, codes, as_of)
+                      Staff.id == assignee_id, CaseState.assignee_id, assignee_id, codes, as_of)
         )  # fmt: skip
     frame = pd.DataFrame(rows)
     capacity = frame["weekly_capacity"].where(frame["weekly_capacity"] > 0)
@@ -47,9 +47,16 @@ def reassignment_preview(
 
 def _receiver(connection, level, name, capacity, is_receiver, holder, receiver_id, codes, as_of):
     """Name, capacity, open cases held and incoming cases of one receiver, in one round trip."""
-    held = select(func.count()).where(open_at(as_of), holder == receiver_id).scalar_subquery()
+    held = (
+        select(func.count())
+        .select_from(CaseState)
+        .where(open_at(as_of), holder == receiver_id)
+        .scalar_subquery()
+    )
     incoming = (
         select(func.count())
+        .select_from(CaseState)
+        .join(Case, Case.id == CaseState.case_id)
         .where(Case.code.in_(codes), open_at(as_of), holder.is_distinct_from(receiver_id))
         .scalar_subquery()
     )

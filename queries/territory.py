@@ -8,12 +8,13 @@ Matanza's 1.9 million. The population is the partido's INDEC projection held in
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import aliased
 
-from dashboard.models import Case, Municipality
+from dashboard.models import Case, CaseState, Municipality
 from queries._frames import to_frame
-from queries.definitions import created_between, open_at, overdue_at
-from queries.filters import CaseFilters, dimension_conditions
+from queries.definitions import created_between, open_at, past_due
+from queries.filters import CaseFilters, dimension_conditions, with_case_columns
 
 #: Rates are per this many inhabitants.
 PER_INHABITANTS = 10_000
@@ -36,18 +37,27 @@ def partido_measures(connection: Connection, filters: CaseFilters) -> pd.DataFra
     inhabitants, and no outline on the map; a partido filter leaves it out like any other row.
     """
     as_of = filters.as_of
-    inflow = created_between(filters.period_start, as_of)
-    counts = to_frame(
+    # Each open case's partido looked up by its key: PostgreSQL misjudges how few spans are
+    # open now (most current spans are closed ones) and would otherwise hash every case.
+    placed = aliased(Case, name="placed")
+    partido = (
+        select(placed.municipality_id).where(placed.id == CaseState.case_id).scalar_subquery()
+    ).label("municipality_id")
+    opened = select(
+        partido,
+        func.count().label("open_cases"),
+        func.count().filter(past_due(as_of)).label("overdue_cases"),
+    ).where(open_at(as_of), *dimension_conditions(filters, held_by=CaseState.department_id))
+    opened = to_frame(
+        connection, with_case_columns(opened, filters, CaseState.case_id).group_by(partido)
+    )
+    came_in = to_frame(
         connection,
-        select(
-            Case.municipality_id,
-            func.count().filter(open_at(as_of)).label("open_cases"),
-            func.count().filter(inflow).label("inflow"),
-            func.count().filter(overdue_at(as_of)).label("overdue_cases"),
-        )
-        .where(or_(open_at(as_of), inflow), *dimension_conditions(filters))
+        select(Case.municipality_id, func.count().label("inflow"))
+        .where(created_between(filters.period_start, as_of), *dimension_conditions(filters))
         .group_by(Case.municipality_id),
     )
+    counts = opened.merge(came_in, on="municipality_id", how="outer")
     partidos = to_frame(
         connection,
         select(

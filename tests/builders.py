@@ -163,10 +163,12 @@ def add_case(
     paused_at: datetime | None = None,
     intake: int | None = None,
     citizen: int | None = None,
+    history: bool = True,
 ) -> int:
-    """One case and its intake event; closed when ``closed_at`` is given, waiting (its clock
-    stopped) when ``paused_at`` is. ``due_at`` overrides ``due_in``. By default it came in
-    through Modernización from Ana Pérez."""
+    """One case and the history that leaves it so; closed when ``closed_at`` is given,
+    waiting (its clock stopped) when ``paused_at`` is. ``due_at`` overrides ``due_in``. By
+    default it came in through Modernización from Ana Pérez. With ``history=False`` only its
+    intake event is written: the test writes the rest of its path itself."""
     waiting = Status.EN_ESPERA if paused_at else Status.ASIGNADA
     status = status or (Status.CERRADA if closed_at else waiting)
     assert (status in CLOSED_STATUSES) == (closed_at is not None)
@@ -189,17 +191,64 @@ def add_case(
         )
         session.add(case)
         session.flush()
-        session.add(
-            CaseEvent(
-                case_id=case.id,
-                kind=EventKind.CREATED,
-                at=created_at,
-                to_department_id=intake or world.intake,
-                to_status=Status.NUEVA,
-            )
-        )
+        events = _history(case, intake or world.intake)
+        session.add_all(events if history else events[:1])
         session.commit()
         return case.id
+
+
+def _history(case: Case, intake: int) -> list[CaseEvent]:
+    """Events that leave the case as ``add_case`` wrote it, as the hub would have: intake,
+    then (at the same instant) its assignment, the start of its wait, its closing."""
+    events = [
+        CaseEvent(
+            case_id=case.id,
+            kind=EventKind.CREATED,
+            at=case.created_at,
+            to_department_id=intake,
+            to_status=Status.NUEVA,
+            due_at=case.due_at,
+        )
+    ]
+    worked = (
+        case.status
+        if case.status in (Status.NUEVA, Status.ASIGNADA, Status.EN_CURSO, Status.DERIVADA)
+        else Status.ASIGNADA
+    )
+    if (worked, case.department_id, case.assignee_id) != (Status.NUEVA, intake, None):
+        events.append(
+            CaseEvent(
+                case_id=case.id,
+                kind=EventKind.ASSIGNED,
+                at=case.created_at,
+                from_status=Status.NUEVA,
+                to_status=worked,
+                from_department_id=intake,
+                to_department_id=case.department_id,
+                assignee_id=case.assignee_id,
+            )
+        )
+    if case.paused_at:
+        events.append(
+            CaseEvent(
+                case_id=case.id,
+                kind=EventKind.STATUS_CHANGED,
+                at=case.paused_at,
+                from_status=worked,
+                to_status=Status.EN_ESPERA,
+            )
+        )
+    if case.closed_at:
+        events.append(
+            CaseEvent(
+                case_id=case.id,
+                kind=EventKind.CLOSED,
+                at=case.closed_at,
+                from_status=worked,
+                to_status=case.status,
+            )
+        )
+    return events  # fmt: skip
 
 
 def add_department(engine: Engine, code: str, name: str, kind: DepartmentKind) -> int:
@@ -279,6 +328,8 @@ def add_event(
     actor_staff: int | None = None,
     actor_user: int | None = None,
     reason: str | None = None,
+    assignee: int | None = None,
+    due_at: datetime | None = None,
 ) -> None:
     """One more event in a case's history (the case row itself is left as it is)."""
     with Session(engine) as session:
@@ -287,6 +338,7 @@ def add_event(
                 case_id=case_id, kind=kind, at=at, from_department_id=from_department,
                 to_department_id=to_department, from_status=from_status, to_status=to_status,
                 actor_staff_id=actor_staff, actor_user_id=actor_user, reason=reason,
+                assignee_id=assignee, due_at=due_at,
             )
         )  # fmt: skip
         session.commit()

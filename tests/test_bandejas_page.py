@@ -83,7 +83,7 @@ def test_a_ticked_case_shows_its_detail_and_history(app_database: Engine) -> Non
     code = case_table(at).value["code"].iloc[0]
     assert translate("bandejas.detail", code=code) in [header.value for header in at.subheader]
     timeline = next(frame.value for frame in at.dataframe if "actor" in frame.value.columns)
-    assert timeline["event"].tolist() == [translate("event.creada")]
+    assert timeline["event"].tolist() == [translate("event.creada"), translate("event.asignada")]
 
 
 def test_the_detail_says_how_late_an_overdue_case_is(app_database: Engine) -> None:

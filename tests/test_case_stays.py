@@ -44,19 +44,19 @@ def histories(engine: Engine, world: World) -> dict[str, int]:
     waiting: never left the intake area.
     """
     food, housing, intake = world.food, world.housing, world.intake
-    bounce = add_case(engine, world, created_at=START)
+    bounce = add_case(engine, world, created_at=START, history=False)
     move(engine, bounce, EventKind.ASSIGNED, 1, intake, food)
     add_event(engine, bounce, EventKind.STATUS_CHANGED, hours(2), to_status=Status.EN_CURSO)
     move(engine, bounce, EventKind.REFERRED, 5, food, housing)
     move(engine, bounce, EventKind.REFERRED, 9, housing, food)
-    inside = add_case(engine, world, created_at=START)
+    inside = add_case(engine, world, created_at=START, history=False)
     move(engine, inside, EventKind.ASSIGNED, 2, intake, food)
     move(engine, inside, EventKind.REASSIGNED, 4, food, food)
     move(engine, inside, EventKind.REASSIGNED, 6, food, housing)
-    tie = add_case(engine, world, created_at=START)
+    tie = add_case(engine, world, created_at=START, history=False)
     move(engine, tie, EventKind.ASSIGNED, 3, intake, food)
     move(engine, tie, EventKind.REFERRED, 3, food, housing)
-    waiting = add_case(engine, world, created_at=START)
+    waiting = add_case(engine, world, created_at=START, history=False)
     return {"bounce": bounce, "inside": inside, "tie": tie, "waiting": waiting}
 
 

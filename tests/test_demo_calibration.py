@@ -18,10 +18,10 @@ from sqlalchemy import Connection, Engine, func, select
 
 from dashboard import prepare
 from dashboard.db import build_engine
-from dashboard.models import Case, Department
+from dashboard.models import Case, CaseState, Department
 from dashboard.prepare import DEMO_SEED
 from dashboard.seed import capacity, seed_database
-from queries.definitions import open_at, overdue_at
+from queries.definitions import open_at, overdue_at, state_at
 from queries.filters import CaseFilters
 from queries.overload import overload_hotspots
 
@@ -39,7 +39,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
 
 
 def count(connection: Connection, *conditions) -> int:
-    return connection.execute(select(func.count()).select_from(Case).where(*conditions)).scalar()
+    """Cases as they stood at the cut-off (their state spans then) meeting ``conditions``."""
+    query = (
+        select(func.count())
+        .select_from(CaseState)
+        .join(Case, Case.id == CaseState.case_id)
+        .where(state_at(CUT_OFF), *conditions)
+    )
+    return connection.execute(query).scalar()
 
 
 def overdue_share(connection: Connection, *conditions) -> float:
@@ -73,11 +80,13 @@ def test_a_minority_of_open_cases_is_overdue_more_where_overloaded(demo: Engine)
     with demo.connect() as connection:
         overloaded = select(Department.id).where(Department.code.in_(capacity.OVERLOADED))
         overall = overdue_share(connection)
-        in_overloaded = overdue_share(connection, Case.department_id.in_(overloaded))
+        in_overloaded = overdue_share(connection, CaseState.department_id.in_(overloaded))
         elsewhere = overdue_share(
             connection,
-            Case.department_id.not_in(overloaded),
-            Case.department_id.in_(select(Department.id).where(Department.weekly_capacity > 0)),
+            CaseState.department_id.not_in(overloaded),
+            CaseState.department_id.in_(
+                select(Department.id).where(Department.weekly_capacity > 0)
+            ),
         )
     assert 0.12 <= overall <= 0.33
     assert in_overloaded > 1.5 * elsewhere

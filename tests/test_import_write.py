@@ -9,9 +9,9 @@ from sqlalchemy import Engine, insert, select
 
 from dashboard.deadlines import due_at
 from dashboard.domain import EventKind, Priority
+from dashboard.history_triggers import triggers_deferred
 from dashboard.imports import write
 from dashboard.models import Case, CaseEvent, SlaTarget
-from dashboard.stays import stays_deferred
 from tests.builders import World
 from tests.test_case_stays import (  # noqa: F401 (histories and world are fixtures)
     histories,
@@ -83,7 +83,7 @@ def test_the_trigger_steps_aside_only_inside_a_deferred_block(
         )  # fmt: skip
 
     with engine.begin() as connection:
-        with stays_deferred(connection) as deferred:
+        with triggers_deferred(connection) as deferred:
             moves(connection, 12, world.food)
             stays_inside = len(stored_in(connection, waiting))
         assert stays_inside == (1 if deferred else 2)  # only PostgreSQL defers

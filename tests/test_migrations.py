@@ -11,7 +11,7 @@ from sqlalchemy import Engine, insert, inspect, select, text, update
 from sqlalchemy.exc import DatabaseError
 
 from dashboard.migrate import downgrade, upgrade
-from dashboard.models import Base, CaseEvent, User, user_departments
+from dashboard.models import Base, Case, CaseEvent, User, user_departments
 from tests.builders import add_case, small_world
 
 
@@ -56,8 +56,20 @@ def test_the_intake_role_arrives_without_losing_users_their_areas_or_history(
     not cascade to the supervisors' departments nor break the events that name a user."""
     downgrade(engine, "0006")
     world = small_world(engine)
-    case_id = add_case(engine, world, created_at=datetime(2026, 1, 5))
     with engine.begin() as connection:
+        # Written as the schema of 0006 stood: the builders write today's event columns.
+        case_id = connection.execute(
+            insert(Case).values(code="MDC-2026-000001", citizen_id=world.citizen,
+                                channel_id=world.whatsapp, intake_department_id=world.intake,
+                                category_id=world.flood, priority="media", status="nueva",
+                                department_id=world.intake, created_at=datetime(2026, 1, 5),
+                                municipality_id=world.la_plata, due_at=datetime(2026, 1, 15))
+            .returning(Case.id)
+        ).scalar_one()  # fmt: skip
+        connection.execute(
+            insert(CaseEvent).values(case_id=case_id, kind="creada", at=datetime(2026, 1, 5),
+                                     to_department_id=world.intake, to_status="nueva")
+        )  # fmt: skip
         user_id = connection.execute(
             insert(User)
             .values(username="coordinadora", display_name="Coordinadora", password_hash="x",

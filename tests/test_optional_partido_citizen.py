@@ -162,7 +162,7 @@ def test_a_downgrade_refuses_while_cases_lack_them_and_the_rebuild_keeps_the_his
             select(CaseStay.department_id).where(CaseStay.case_id == ids["named"])
             .order_by(CaseStay.step)
         ).scalars().all()  # fmt: skip
-    assert stays == [world.intake, world.housing]
+    assert stays == [world.intake, world.food, world.housing]
 
 
 # --- Derivaciones: stays that end before they start -------------------------------------

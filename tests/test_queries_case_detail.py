@@ -25,7 +25,7 @@ def world(engine: Engine) -> World:
 def referred_case(engine: Engine, world: World, closed_at: datetime | None = None) -> str:
     """Intake → Asistencia Alimentaria (2 h later) → Hábitat (the next day at noon)."""
     case_id = add_case(engine, world, created_at=CREATED, department=world.housing,
-                       closed_at=closed_at)  # fmt: skip
+                       closed_at=closed_at, history=False)  # fmt: skip
     add_event(engine, case_id, EventKind.ASSIGNED, ASSIGNED, from_department=world.intake,
               to_department=world.food, to_status=Status.ASIGNADA,
               actor_staff=world.juan)  # fmt: skip

@@ -320,7 +320,8 @@ def test_the_survivors_history_shows_the_merged_cases_events(engine: Engine, pai
         scoped = case_timeline(connection, survivor, (pairs.world.food,))
         own = case_timeline(connection, duplicate, None)
     assert list(zip(history["case_code"], history["kind"], strict=True)) == [
-        (survivor, "creada"), (duplicate, "creada"), (duplicate, "fusionada"), (survivor, "nota"),
+        (survivor, "creada"), (survivor, "asignada"), (duplicate, "creada"),
+        (duplicate, "asignada"), (duplicate, "fusionada"), (survivor, "nota"),
     ]  # fmt: skip
-    assert len(scoped) == 4  # the survivor is in her departments: its whole history
-    assert own["case_code"].tolist() == [duplicate, duplicate]
+    assert len(scoped) == 6  # the survivor is in her departments: its whole history
+    assert own["case_code"].tolist() == [duplicate] * 3

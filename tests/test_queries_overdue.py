@@ -37,7 +37,7 @@ def overdue_codes(engine: Engine) -> set[str]:
     # Waiting since before its due date (Tuesday 08:00): the clock stopped in time.
     case(due_at=datetime(2026, 5, 26, 8), paused_at=datetime(2026, 5, 26, 7))
     # Already overdue when it began to wait: waiting does not clear that.
-    late_then_paused = case(due_at=datetime(2026, 5, 21, 10), paused_at=datetime(2026, 5, 22))
+    late_then_paused = case(due_at=datetime(2026, 5, 21, 10), paused_at=datetime(2026, 5, 22, 12))
     # A whole business day of waiting (Friday) pushed a Tuesday 10:00 due date to Wednesday.
     case(due_at=due_at(FRIDAY, 24, [(datetime(2026, 5, 22), datetime(2026, 5, 23))]))
     return {one_day, late_then_paused}

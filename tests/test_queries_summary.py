@@ -94,7 +94,7 @@ def test_cut_off_is_end_of_period_or_now_whichever_is_earlier() -> None:
     now = datetime(2026, 3, 10, 12, 0, 42)
     today = CaseFilters.for_period(date(2026, 3, 1), date(2026, 3, 10), now)
     past = CaseFilters.for_period(date(2026, 3, 1), date(2026, 3, 8), now)
-    assert today.as_of == datetime(2026, 3, 10, 12, 0)
+    assert today.as_of == now  # not rounded down: a write seconds ago must show
     assert past.as_of == datetime(2026, 3, 9)
 
 

@@ -152,7 +152,7 @@ class Model:
     def __post_init__(self) -> None:
         self.version = dict.fromkeys(self.department, 1)
         self.passed_through = {code: set() for code in self.department}
-        self.latest = dict.fromkeys(self.department, (EventKind.CREATED, None))
+        self.latest = dict.fromkeys(self.department, (EventKind.ASSIGNED, None))
 
     def expected(self, actor: Actor, seen: ShownCase) -> OutcomeKind:
         """The rule: a change since the form is told to anyone the case ever belonged to;
@@ -269,8 +269,9 @@ def events_after_creation(engine: Engine) -> dict[str, int]:
     with engine.connect() as connection:
         rows = connection.execute(
             select(Case.code, func.count(CaseEvent.id))
+            # Written after the case was: its intake (and routing) came with version 1.
             .outerjoin(CaseEvent, (CaseEvent.case_id == Case.id)
-                       & (CaseEvent.kind != EventKind.CREATED))
+                       & (CaseEvent.at > Case.created_at))
             .group_by(Case.code)
         )  # fmt: skip
         return dict(rows.all())

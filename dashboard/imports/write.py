@@ -34,6 +34,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from dashboard.deadlines import due_dates
 from dashboard.domain import DepartmentKind, EventKind, Priority, Status
+from dashboard.history_triggers import triggers_deferred
 from dashboard.imports.movements import Step, Transition, transitions
 from dashboard.imports.prepare import UNCLASSIFIED, CaseRow
 from dashboard.imports.progress import Progress, Stage, silent
@@ -47,7 +48,7 @@ from dashboard.models import (
     Department,
     SlaTarget,
 )
-from dashboard.stays import refresh_case_stays, stays_deferred
+from dashboard.read_models import refresh_read_models
 from dashboard.text import clean_name
 
 #: Rows per statement: large enough to be fast, small enough for SQLite's variable limit.
@@ -65,7 +66,7 @@ CASE_COLUMNS = ("code", "citizen_id", "channel_id", "intake_department_id", "cat
                 "priority", "status", "department_id", "municipality_id", "created_at",
                 "due_at", "paused_at", "closed_at")  # fmt: skip
 EVENT_COLUMNS = ("case_id", "kind", "at", "from_status", "to_status", "from_department_id",
-                 "to_department_id", "note")  # fmt: skip
+                 "to_department_id", "note", "due_at")  # fmt: skip
 SOURCE_COLUMNS = ("case_id", "batch_id", "intake_department_id", "row_number", "sheet",
                   "source_id", "fingerprint", "original", "undone")  # fmt: skip
 
@@ -103,14 +104,14 @@ def write_cases(connection: Connection, target: Target, rows: Sequence[CaseRow],
     ids = _Ids.read(connection, needs_unclassified=any(r.category == UNCLASSIFIED for r in rows))
     citizens = _citizens(connection, rows)
     codes = _codes(connection, rows)
-    with stays_deferred(connection) as rebuild_stays:
+    with triggers_deferred(connection) as rebuild:
         for chunk_start in range(0, len(rows), CHUNK):
             chunk = rows[chunk_start : chunk_start + CHUNK]
             _write_chunk(connection, chunk, ids, target, citizens, codes)
             progress((chunk_start + len(chunk)) / len(rows), Stage.WRITING)
-        if rebuild_stays:  # once for the batch, named by its provenance: no list of ids to send
+        if rebuild:  # once for the batch, named by its provenance: no list of ids to send
             batch = select(CaseSource.case_id).where(CaseSource.batch_id == target.batch_id)
-            refresh_case_stays(connection, batch)
+            refresh_read_models(connection, batch)
     return len(rows)
 
 
@@ -120,8 +121,9 @@ def _write_chunk(connection: Connection, chunk: Sequence[CaseRow], ids: _Ids, ta
     cases = _cases(chunk, histories, ids, target, citizens, codes)
     case_ids = _insert(connection, Case.__table__, CASE_COLUMNS, cases)
     written = list(zip(case_ids, chunk, histories, strict=True))
-    events = [event for case_id, row, history in written
-              for event in _events(case_id, row, history, ids, target)]  # fmt: skip
+    due = [case[CASE_COLUMNS.index("due_at")] for case in cases]
+    events = [event for (case_id, row, history), due_at in zip(written, due, strict=True)
+              for event in _events(case_id, row, history, ids, target, due_at)]  # fmt: skip
     _append(connection, CaseEvent.__table__, EVENT_COLUMNS, events)
     sources = [_source(case_id, row, target) for case_id, row, _ in written]
     _append(connection, CaseSource.__table__, SOURCE_COLUMNS, sources)
@@ -287,19 +289,20 @@ def _due_dates(chunk: Sequence[CaseRow], target_hours: list[int]) -> list[dateti
 
 
 def _events(case_id: int, row: CaseRow, history: list[Transition], ids: _Ids,
-            target: Target) -> list[tuple]:  # fmt: skip
-    """The history the sheet tells (``EVENT_COLUMNS``): intake, then its row's and its
-    movement lines' assignments, referrals, status changes and closing, in time order."""
+            target: Target, due_at: datetime) -> list[tuple]:  # fmt: skip
+    """The history the sheet tells (``EVENT_COLUMNS``): intake (which sets the due date),
+    then its row's and its movement lines' assignments, referrals, status changes and
+    closing, in time order."""
 
     def department_id(code: str | None) -> int:
         return target.intake_department_id if code is None else ids.departments[code]
 
     created = (case_id, EventKind.CREATED, row.created_at, None, Status.NUEVA, None,
-               target.intake_department_id, row.description)  # fmt: skip
+               target.intake_department_id, row.description, due_at)  # fmt: skip
     return [created, *(
         (case_id, move.kind, move.at, move.from_status, move.to_status,
          department_id(move.from_department) if move.to_department else None,
-         move.to_department and department_id(move.to_department), move.note)
+         move.to_department and department_id(move.to_department), move.note, None)
         for move in history
     )]  # fmt: skip
 

@@ -34,6 +34,7 @@ from dashboard.models import (
     SlaTarget,
     Staff,
 )
+from dashboard.read_models import refresh_read_models
 from dashboard.reference import load_reference_data
 from dashboard.seed import capacity, load
 from dashboard.seed.cases import CasePlan, plan_cases
@@ -42,7 +43,6 @@ from dashboard.seed.people import NamePools, citizens_frame, staff_frame
 from dashboard.seed.progress import Progress
 from dashboard.seed.rhythm import FLOOD_PARTIDOS, flood_window
 from dashboard.seed.world import PRIORITIES, World, read_world
-from dashboard.stays import refresh_case_stays
 
 __all__ = ["FLOOD_PARTIDOS", "Mode", "SeedRefused", "SeedReport", "flood_window", "seed_database"]
 
@@ -125,10 +125,10 @@ def seed_database(
             events = _write_cases(
                 connection, rng, world, plan, citizen_ids, staffing, slowdown, until, show_progress
             )
-            # The load ran without the stays trigger: build the new cases' stays at once,
-            # still without the foreign keys checked row by row.
+            # The load ran without the history triggers: build the new cases' stays and
+            # state spans at once, still without the foreign keys checked row by row.
             new = None if first_case == 1 else select(Case.id).where(Case.id >= first_case)
-            refresh_case_stays(connection, new)
+            refresh_read_models(connection, new)
         load.analyze(connection)
     return SeedReport(len(plan), events, len(citizen_plan.partido), time.monotonic() - started)
 

@@ -262,17 +262,19 @@ def build_history(
 
     at = created[:, None] + np.round(np.cumsum(hours, axis=1) * 3600).astype("timedelta64[s]")
     kept = present & (at < end)
+    deadline = _deadline(kept, created, at, sla)
+    due_set = _due_set(created, sla, deadline["due_at"], kept.shape)
     return (
         _events(
-            rng, kept, case_ids, at, kind, actor, from_dep, to_dep, from_st, to_st, first_event_id
+            rng, kept, case_ids, at, kind, actor, from_dep, to_dep, from_st, to_st, assignee,
+            due_set, first_event_id,
         ),
-        _case_state(kept, created, at, to_st, owner, assignee, ends_external).assign(
-            **_deadline(kept, created, at, sla)
-        ),
-    )
+        _case_state(kept, created, at, to_st, owner, assignee, ends_external).assign(**deadline),
+    )  # fmt: skip
 
 
-def _events(rng, kept, case_ids, at, kind, actor, from_dep, to_dep, from_st, to_st, first_id):
+def _events(rng, kept, case_ids, at, kind, actor, from_dep, to_dep, from_st, to_st, assignee,
+            due_set, first_id):  # fmt: skip
     n_events = int(kept.sum())
     kinds = kind[kept]
     reasons = np.full(n_events, None, dtype=object)
@@ -294,8 +296,20 @@ def _events(rng, kept, case_ids, at, kind, actor, from_dep, to_dep, from_st, to_
             "to_status": _labels(STATUSES, to_st[kept]),
             "reason": reasons,
             "note": np.full(n_events, None, dtype=object),
+            # A take names its person; a referral (UNASSIGNED) and other slots name nobody.
+            "assignee_id": _nullable(assignee[kept]),
+            "due_at": due_set[kept],
         }
     )
+
+
+def _due_set(created, sla, final_due, shape) -> np.ndarray:
+    """The due date each slot's event sets, NaT for none: the intake sets the first one, and
+    the end of a wait (RESUME) the case's final one, pushed on by the wait."""
+    due = np.full(shape, np.datetime64("NaT"), dtype="datetime64[s]")
+    due[:, CREATED] = due_dates(created, sla, np.zeros(len(created)))
+    due[:, RESUME] = final_due
+    return due
 
 
 def _deadline(kept, created, at, sla) -> dict[str, object]:

@@ -15,11 +15,13 @@ import pandas as pd
 from sqlalchemy import Connection, Table, text
 from sqlalchemy.schema import AddConstraint, CreateIndex, DropConstraint, DropIndex
 
-from dashboard.models import Case, CaseEvent, CaseStay, Citizen, Staff
-from dashboard.stays import create_refresh_trigger, drop_refresh_trigger
+from dashboard.models import Case, CaseEvent, CaseState, CaseStay, Citizen, Staff
+from dashboard.read_models import create_triggers, drop_triggers
 
 COPY_CHUNK_ROWS = 200_000
-BULK_TABLES: tuple[Table, ...] = (Case.__table__, CaseEvent.__table__, CaseStay.__table__)
+BULK_TABLES: tuple[Table, ...] = (
+    Case.__table__, CaseEvent.__table__, CaseStay.__table__, CaseState.__table__,
+)  # fmt: skip
 SEQUENCED_TABLES: tuple[Table, ...] = (
     Citizen.__table__, Staff.__table__, Case.__table__, CaseEvent.__table__,
 )  # fmt: skip
@@ -70,13 +72,13 @@ def _executemany(connection: Connection, table: Table, frame: pd.DataFrame) -> N
 
 @contextmanager
 def bulk_load(connection: Connection) -> Iterator[None]:
-    """Lift per-row work during the load and redo it after: the case stays trigger on both
-    databases (the caller rebuilds the stays once), and on PostgreSQL the indexes and
+    """Lift per-row work during the load and redo it after: the read models' triggers on both
+    databases (the caller rebuilds the read models once), and on PostgreSQL the indexes and
     foreign keys."""
-    drop_refresh_trigger(connection)
+    drop_triggers(connection)
     if connection.dialect.name != "postgresql":
         yield
-        create_refresh_trigger(connection)
+        create_triggers(connection)
         return
     constraints = [fk for table in BULK_TABLES for fk in table.foreign_key_constraints]
     indexes = [index for table in BULK_TABLES for index in table.indexes]
@@ -89,7 +91,7 @@ def bulk_load(connection: Connection) -> Iterator[None]:
         connection.execute(CreateIndex(index))
     for constraint in constraints:
         connection.execute(AddConstraint(constraint))
-    create_refresh_trigger(connection)
+    create_triggers(connection)
     for table in SEQUENCED_TABLES:
         connection.execute(
             text(

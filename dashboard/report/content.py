@@ -1,0 +1,172 @@
+"""The figures of one month's report, read once and shared by the workbook and the PDF.
+
+Every frame comes from ``queries/`` as the pages show it, for the month's filters (cut-off at
+the end of the month). Those reads are true to the history (``case_states``), so the same
+month gives the same frames whenever it is asked: ``content_hash`` digests them (and what
+they are of: month, scope, cut-off) into the hash printed on the cover, never the moment of
+generation or who asked, so two copies of a month's report can be compared by it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from numbers import Number
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection
+
+from queries.filters import CaseFilters
+from queries.indicators import (
+    COMPARISONS,
+    INDICATORS,
+    changes_between,
+    indicator_figures,
+    indicators_by_group,
+)
+from queries.overload import overload_hotspots
+from queries.protocol import protocol_ranking
+from queries.territory import partido_measures
+
+#: Months of the trend sheet and charts, the report's month last (at least 13: the same
+#: month a year earlier is one of them).
+TREND_MONTHS = 24
+#: The trend charts (title key, indicators drawn together), the same in both files.
+TREND_PANELS = (("report.chart.flows", ("inflow", "outflow")),
+                ("report.chart.backlog", ("backlog",)),
+                ("report.chart.shares", ("sla_compliance", "overdue_share")),
+                ("report.chart.close", ("close_median_days",)))  # fmt: skip
+#: The indicators drawn month by month.
+TREND_KEYS = tuple(key for _, keys in TREND_PANELS for key in keys)
+#: Breakdowns by ``queries.indicators.DIMENSIONS``, in the workbook's order.
+BREAKDOWNS = ("department", "intake_area", "channel")
+#: Digits kept of every float before hashing: the same figure read through another float
+#: path (a driver, a summation order) must not change the hash.
+HASH_DIGITS = 9
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """What a month's report says: the filters it was read with and one frame per section."""
+
+    month: date
+    filters: CaseFilters
+    #: One row per indicator: ``current``, ``previous`` (the month before), ``year_earlier``
+    #: (the same month a year before), ``vs_previous`` and ``vs_year_earlier`` (better/worse),
+    #: and ``<period>_at_least``: the longest wait seen where a duration's curve never got to
+    #: its quantile (the value is then unknown: "more than" that).
+    indicators: pd.DataFrame
+    #: ``month`` and one column per indicator, ``TREND_MONTHS`` rows (the report's month last).
+    trends: pd.DataFrame
+    #: ``indicators_by_group`` per dimension of ``BREAKDOWNS``.
+    breakdowns: dict[str, pd.DataFrame]
+    #: ``partido_measures``: the partido sheet and the map.
+    partidos: pd.DataFrame
+    #: ``overload_hotspots`` at the month's cut-off.
+    hotspots: pd.DataFrame
+    #: ``protocol_ranking`` for the month.
+    protocol: pd.DataFrame
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Every frame of the report by a stable name (what the hash digests)."""
+        named = {"indicators": self.indicators, "trends": self.trends,
+                 "partidos": self.partidos, "hotspots": self.hotspots,
+                 "protocol": self.protocol}  # fmt: skip
+        named.update({f"by_{name}": frame for name, frame in self.breakdowns.items()})
+        return named
+
+
+def month_filters(month: date, now: datetime, scope: tuple[int, ...] | None) -> CaseFilters:
+    """The month's filters: its first to its last day, cut at the end of the month (or at
+    ``now`` while the month is still running)."""
+    first = month.replace(day=1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return CaseFilters.for_period(first, last, now, scope=scope)
+
+
+def gather(connection: Connection, filters: CaseFilters) -> ReportContent:
+    """Read every section of the report for ``filters`` (``month_filters``)."""
+    months = monthly_figures(connection, filters)
+    return ReportContent(
+        month=filters.date_from,
+        filters=filters,
+        indicators=_changes(months),
+        trends=months[["month", *(indicator.key for indicator in INDICATORS)]],
+        breakdowns={name: indicators_by_group(connection, filters, name) for name in BREAKDOWNS},
+        partidos=partido_measures(connection, filters),
+        hotspots=overload_hotspots(connection, filters),
+        protocol=protocol_ranking(connection, filters),
+    )
+
+
+def monthly_figures(connection: Connection, filters: CaseFilters) -> pd.DataFrame:
+    """``indicator_figures`` of each of the ``TREND_MONTHS`` calendar months ending with the
+    report's (oldest first), each a period of its own cut at its end, with its ``month``.
+
+    Each month is read exactly as that month's own report reads it, so the previous month's
+    column and trend point say what last month's report said. ``monthly_trends`` (one
+    statement for all the months, about as fast: 7 s against 8 s for 24 months of a
+    100,000-case base) counts every month's merges up to the last month's cut-off instead.
+    """
+    rows = []
+    for back in range(TREND_MONTHS - 1, -1, -1):
+        first = (pd.Timestamp(filters.date_from) - pd.DateOffset(months=back)).date()
+        month = month_filters(first, filters.as_of, filters.scope)
+        figures = indicator_figures(connection, month)
+        rows.append(figures.assign(month=pd.Timestamp(first)))
+    return pd.concat(rows, ignore_index=True)
+
+
+def _changes(months: pd.DataFrame) -> pd.DataFrame:
+    """``changes_between`` of the report's month (the last of ``months``), the month before
+    and the same month a year earlier, plus ``<period>_at_least`` for the durations.
+
+    Calendar months, where ``indicator_changes`` compares with as many days before (2 to 31
+    October for a November): so the previous column says what last month's report said."""
+    compared = months.iloc[[-1, -2, -13]].assign(period=list(COMPARISONS))
+    table = changes_between(compared)
+    for period, row in zip(COMPARISONS, compared.itertuples(index=False), strict=True):
+        table[f"{period}_at_least"] = [getattr(row, f"{key}_at_least", np.nan)
+                                       for key in table["indicator"]]  # fmt: skip
+    return table
+
+
+def content_hash(content: ReportContent) -> str:
+    """SHA-256 (hex) of a canonical JSON of the report's figures and of what they are of."""
+    filters = content.filters
+    document = {
+        "month": content.month.isoformat(),
+        "cut_off": filters.as_of.isoformat(),
+        "scope": list(filters.scope) if filters.scope is not None else None,
+        "frames": {name: _canonical(frame) for name, frame in sorted(content.frames().items())},
+    }
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _canonical(frame: pd.DataFrame) -> dict[str, list]:
+    """A frame as plain JSON values: its columns, then its rows in order."""
+    return {
+        "columns": [str(column) for column in frame.columns],
+        "rows": [[_plain(value) for value in row] for row in frame.itertuples(index=False)],
+    }
+
+
+def _plain(value: object) -> object:
+    """A cell as a JSON value: blanks as null, moments as ISO text, floats rounded."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Number):
+        number = float(value)
+        if number.is_integer():
+            return int(number)
+        return float(f"{number:.{HASH_DIGITS}g}") if math.isfinite(number) else str(number)
+    return str(value)

@@ -1,0 +1,757 @@
+"""Indicadores: the standard indicator set of a period, by group, month by month, and against
+the previous period and the same period a year earlier.
+
+Every indicator is defined once in ``INDICATORS`` (its i18n label and definition keys, unit,
+which direction is better and its kind), so the page, the report and ``docs/indicators.md``
+("Indicadores") say the same thing. The figures come from a handful of grouped statements
+that take a small table of periods (one period, or up to 60 months of a trend) and a
+grouping, so a trend costs the same few round trips as one figure (a comparison reads its
+three periods one after the other, each with constant bounds the indexes can use):
+
+- the **cohort** (cases created in the period): inflow, referral rate, share referred to
+  external actors, reopen rate;
+- the **closings** in the period (from the history): outflow, SLA compliance;
+- the **state at the cut-off** (``case_states``): backlog, overdue share;
+- **durations** of the cohort to its first action and to its first closing, as a histogram
+  per resolution step with events and censored cases, turned into Kaplan–Meier medians and
+  90th percentiles by ``queries.survival``, in calendar and in business days;
+- the duplicate rate, read by ``queries.duplicates.duplicate_rate`` itself.
+
+The period is ``[period_start, as_of)``; anything "at the cut-off" (open, overdue, the
+department holding a case) is read from the span of ``case_states`` holding at ``as_of``,
+never from today's ``cases`` row. Scope and dimension filters are those of every query
+(``queries.filters.dimension_conditions``), a case's department being the one holding it at
+the cut-off of each period compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from itertools import pairwise
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import (
+    CTE,
+    BigInteger,
+    ColumnElement,
+    Connection,
+    DateTime,
+    Float,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    inspect,
+    literal,
+    null,
+    or_,
+    select,
+    text,
+    union_all,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.util import ClauseAdapter
+
+from dashboard.business_calendar import BusinessClock
+from dashboard.domain import CLOSED_STATUSES, EXTERNAL_KINDS, EventKind, Status
+from dashboard.models import (
+    OPEN_SPAN,
+    Case,
+    CaseEvent,
+    CaseState,
+    CaseStay,
+    Category,
+    Channel,
+    Department,
+    Municipality,
+)
+from dashboard.sql_functions import hours_between
+from queries import survival
+from queries._frames import to_frame
+from queries.definitions import open_at, past_due, state_at
+from queries.duplicates import duplicate_rate, overall_rate
+from queries.filters import CaseFilters, dimension_conditions
+
+HOURS_PER_DAY = 24
+#: Durations are rounded to whole hours up to this many hours, to whole days beyond: a few
+#: hundred histogram rows whatever the number of cases, and quantiles read in days anyway.
+HOURLY_UP_TO = 72
+#: Events that are a first action by staff: an assignment, a referral, a reassignment.
+FIRST_ACTION_KINDS = (EventKind.ASSIGNED, EventKind.REFERRED, EventKind.REASSIGNED)
+#: Longest monthly trend.
+MAX_TREND_MONTHS = 60
+#: The cards' sparklines cover two years.
+SPARKLINE_MONTHS = 24
+QUANTILES = {"median": 0.5, "p90": 0.9}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator: ``key`` is its column in every frame of this module."""
+
+    key: str
+    #: ``cases``, ``share`` (0–1; a clearance rate may pass 1), ``days`` or ``business_days``.
+    unit: str
+    #: Which way is an improvement; ``None`` when a change is no better or worse in itself.
+    better: Literal["up", "down"] | None
+    kind: Literal["count", "share", "days"]
+
+    @property
+    def label_key(self) -> str:
+        return f"indicators.{self.key}"
+
+    @property
+    def definition_key(self) -> str:
+        return f"indicators.{self.key}.def"
+
+
+def _durations(measure: str) -> tuple[Indicator, ...]:
+    return tuple(
+        Indicator(f"{measure}_{quantile}_{unit}", unit, "down", "days")
+        for unit in ("days", "business_days")
+        for quantile in QUANTILES
+    )
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("inflow", "cases", None, "count"),
+    Indicator("outflow", "cases", "up", "count"),
+    Indicator("backlog", "cases", "down", "count"),
+    Indicator("clearance_rate", "share", "up", "share"),
+    *_durations("first_action"),
+    *_durations("close"),
+    Indicator("sla_compliance", "share", "up", "share"),
+    Indicator("overdue_share", "share", "down", "share"),
+    Indicator("reopen_rate", "share", "down", "share"),
+    Indicator("referral_rate", "share", "down", "share"),
+    Indicator("external_share", "share", None, "share"),
+    Indicator("duplicate_rate", "share", "down", "share"),
+)
+BY_KEY = {indicator.key: indicator for indicator in INDICATORS}
+#: What each indicator can be broken down by (``indicators_by_group``).
+DIMENSIONS = ("intake_area", "channel", "department", "category_group", "partido")
+
+
+def judge_change(
+    key: str, before: float, after: float
+) -> Literal["better", "worse", "same"] | None:
+    """Whether going from ``before`` to ``after`` is an improvement for indicator ``key``;
+    ``None`` when either is unknown or the indicator has no better direction."""
+    better = BY_KEY[key].better
+    if better is None or pd.isna(before) or pd.isna(after):
+        return None
+    if np.isclose(after, before):
+        return "same"
+    return "better" if (after > before) == (better == "up") else "worse"
+
+
+# --- Periods ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str
+    start: datetime
+    end: datetime
+
+
+def _period_of(filters: CaseFilters, key: str = "current") -> Period:
+    return Period(key, filters.period_start, filters.as_of)
+
+
+def _year_before(moment: date) -> date:
+    """The same day a year earlier (28 February for a 29th)."""
+    return moment.replace(
+        year=moment.year - 1, day=min(moment.day, 28 if moment.month == 2 else 31)
+    )
+
+
+def shifted_filters(filters: CaseFilters, to: Literal["previous", "year_earlier"]) -> CaseFilters:
+    """The same filters over the previous period of the same length (its cut-off as many days
+    before) or over the same dates a year earlier."""
+    if to == "previous":
+        days = timedelta(days=(filters.date_to - filters.date_from).days + 1)
+        return replace(filters, date_from=filters.date_from - days,
+                       date_to=filters.date_to - days, as_of=filters.as_of - days)  # fmt: skip
+    as_of = datetime.combine(_year_before(filters.as_of.date()), filters.as_of.time())
+    return replace(filters, date_from=_year_before(filters.date_from),
+                   date_to=_year_before(filters.date_to), as_of=as_of)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """The period a moment falls in, as expressions over constants: ``key`` and ``end`` (its
+    cut-off), and ``within``, the conditions that it falls in one. Constants, not a join to
+    a table of periods, let the planner estimate the rows and read the indexes by range."""
+
+    key: ColumnElement
+    end: ColumnElement
+    within: tuple[ColumnElement[bool], ...]
+
+    @classmethod
+    def of(cls, periods: list[Period], moment: ColumnElement) -> _Placed:
+        """``periods`` must follow one another without gaps (one period, or months)."""
+        if any(before.end != after.start for before, after in pairwise(periods)):
+            raise ValueError("periods must follow one another without gaps")
+        within = (moment >= periods[0].start, moment < periods[-1].end)
+        if len(periods) == 1:
+            return cls(literal(periods[0].key, String), literal(periods[0].end, DateTime), within)
+        key = case(*((moment < p.end, literal(p.key, String)) for p in periods))
+        end = case(*((moment < p.end, literal(p.end, DateTime)) for p in periods))
+        return cls(key, end, within)
+
+
+def _periods_table(periods: list[Period]):
+    """The periods as a small table (``period``, ``start``, ``end``), for a statement whose
+    rows may count in several periods (a case open at several cut-offs)."""
+    rows = [
+        select(literal(p.key, String).label("period"), literal(p.start, DateTime).label("start"),
+               literal(p.end, DateTime).label("end"))
+        for p in periods
+    ]  # fmt: skip
+    return (union_all(*rows) if len(rows) > 1 else rows[0]).subquery("periods")
+
+
+# --- Groups -------------------------------------------------------------------------------
+
+
+def _holding(span, moment: ColumnElement) -> ColumnElement[bool]:
+    """``definitions.state_at(moment)`` for ``span``, an alias of ``case_states`` (for a
+    statement that reads two spans of the same case)."""
+    return ClauseAdapter(inspect(span).selectable).traverse(state_at(moment))
+
+
+def _reads_case(filters: CaseFilters, dimension: str | None) -> bool:
+    """Whether a filter or the grouping reads the ``cases`` row (a statement over spans
+    joins it only then)."""
+    chosen = filters.channel_ids or filters.category_ids or filters.municipality_ids
+    return bool(chosen) or dimension not in (None, "department")
+
+
+def _narrowed(
+    query: Select, filters: CaseFilters, dimension: str | None, end: ColumnElement,
+    case_id: ColumnElement, span=None,
+) -> Select:  # fmt: skip
+    """``query`` (over the cases ``case_id``; ``cases`` joined when ``_reads_case``) with the
+    scope and dimension filters and a ``group_id`` column for ``dimension`` (a constant 0
+    when ``None``). A case's department is the one holding it at its period's cut-off
+    ``end``: ``span`` when the query already reads that span of ``case_states``, else one
+    joined here when a filter or the grouping needs it."""
+    by_department = filters.scope is not None or bool(filters.department_ids)
+    if span is None and (dimension == "department" or by_department):
+        span = aliased(CaseState, name="holding")
+        query = query.join(span, and_(span.case_id == case_id, _holding(span, end)))
+    held_by = span.department_id if span is not None else None
+    # With ``held_by`` given, only the channel, category and partido filters read ``cases``.
+    query = query.where(*dimension_conditions(filters, held_by))
+    if dimension is None:
+        return query.add_columns(literal(0).label("group_id"))
+    if dimension == "department":
+        return query.add_columns(span.department_id.label("group_id"))
+    if dimension == "category_group":
+        query = query.join(Category, Category.id == Case.category_id)
+        return query.add_columns(func.coalesce(Category.parent_id, Category.id).label("group_id"))
+    column = {"intake_area": Case.intake_department_id, "channel": Case.channel_id,
+              "partido": Case.municipality_id}[dimension]  # fmt: skip
+    return query.add_columns(column.label("group_id"))
+
+
+def _grouped(query: Select) -> Select:
+    """Group by the period and the group, and order them (stable frames in tests)."""
+    period, group = query.selected_columns.period, query.selected_columns.group_id
+    return query.group_by(period, group).order_by(period, group)
+
+
+# --- The grouped statements -----------------------------------------------------------------
+
+
+def _closing() -> ColumnElement[bool]:
+    return CaseEvent.to_status.in_(CLOSED_STATUSES)
+
+
+def _reopening() -> ColumnElement[bool]:
+    """A closed case taken up again; undoing a merge (out of ``duplicada``) is a correction."""
+    return and_(
+        CaseEvent.kind == EventKind.REOPENED,
+        or_(CaseEvent.from_status.is_(None), CaseEvent.from_status != Status.DUPLICADA),
+    )
+
+
+@dataclass(frozen=True)
+class _Band:
+    """The band of ids the periods' cohorts occupy, as constants: case ids follow creation
+    order, so it is narrow, and a cohort's events and stays are read by that range of their
+    indexes (the band is exact whatever the order, only wider)."""
+
+    first_id: int | None
+    last_id: int | None
+
+    @classmethod
+    def read(cls, connection: Connection, periods: list[Period]) -> _Band:
+        placed = _Placed.of(periods, Case.created_at)
+        # count() beside min()/max() keeps PostgreSQL from walking the primary key for them.
+        _, first_id, last_id = connection.execute(
+            select(func.count(), func.min(Case.id), func.max(Case.id)).where(*placed.within)
+        ).one()
+        return cls(first_id, last_id)
+
+    def of(self, column: ColumnElement) -> ColumnElement[bool]:
+        return column.between(self.first_id, self.last_id)
+
+
+def _cohort(connection, filters, periods, dimension) -> CTE | None:
+    """The cases created in each period, one row each: ``period``, ``group_id``,
+    ``created_at``, ``end`` (the period's cut-off), the first action and the first closing
+    before the cut-off (``first_action``, ``close``; NULL when none), and 1 or 0 for
+    ``reopened``, ``referred`` (a second department by the cut-off) and ``external`` (an
+    outside actor by then); ``None`` when no case was created then.
+
+    The cohort's events and stays are each read once, by a grouped aggregate over the
+    cohort's band of ids: the first of each kind of event or stay, whenever it came. Before
+    the cut-off there was one exactly when the first came before it, so one aggregate serves
+    every period of a trend without joining each case's own cut-off into it."""
+    band = _Band.read(connection, periods)
+    if band.first_id is None:
+        return None
+    latest = periods[-1].end
+    events = (
+        select(
+            CaseEvent.case_id,
+            func.min(CaseEvent.at).filter(CaseEvent.kind.in_(FIRST_ACTION_KINDS))
+            .label("first_action"),
+            func.min(CaseEvent.at).filter(_closing()).label("close"),
+            func.min(CaseEvent.at).filter(_reopening()).label("reopened"),
+        )
+        .where(band.of(CaseEvent.case_id), CaseEvent.at < latest,
+               or_(CaseEvent.kind.in_([*FIRST_ACTION_KINDS, EventKind.REOPENED]), _closing()))
+        .group_by(CaseEvent.case_id)
+        .subquery("cohort_events")
+    )  # fmt: skip
+    # The outside actors' ids as a list: a subquery made PostgreSQL scan them for every case.
+    outside = (
+        connection.execute(select(Department.id).where(Department.kind.in_(EXTERNAL_KINDS)))
+        .scalars()
+        .all()
+    )
+    stays = (
+        select(
+            CaseStay.case_id,
+            func.min(CaseStay.entered_at).filter(CaseStay.step >= 2).label("referred"),
+            func.min(CaseStay.entered_at).filter(CaseStay.department_id.in_(outside))
+            .label("external"),
+        )
+        .where(band.of(CaseStay.case_id), CaseStay.entered_at < latest,
+               or_(CaseStay.step >= 2, CaseStay.department_id.in_(outside)))
+        .group_by(CaseStay.case_id)
+        .subquery("cohort_stays")
+    )  # fmt: skip
+    placed = _Placed.of(periods, Case.created_at)
+    cases = (
+        select(placed.key.label("period"), Case.created_at, placed.end.label("end"),
+               *(events.c[name] for name in ("first_action", "close", "reopened")),
+               stays.c.referred, stays.c.external)
+        .select_from(Case)
+        .outerjoin(events, events.c.case_id == Case.id)
+        .outerjoin(stays, stays.c.case_id == Case.id)
+        .where(*placed.within)
+    )  # fmt: skip
+    cases = _narrowed(cases, filters, dimension, placed.end, Case.id).subquery("cohort_cases")
+    end = cases.c.end
+
+    def before_end(name: str):
+        return case((cases.c[name] < end, cases.c[name]))
+
+    def flag(name: str):
+        return case((cases.c[name] < end, 1), else_=0).label(name)
+
+    return select(
+        cases.c.period, cases.c.group_id, cases.c.created_at, end,
+        before_end("first_action").label("first_action"), before_end("close").label("close"),
+        flag("reopened"), flag("referred"), flag("external"),
+    ).cte("cohort")  # fmt: skip
+
+
+def _closing_counts(connection, filters, periods, dimension) -> pd.DataFrame:
+    """Per period and group: ``outflow`` (closings in the period) and ``on_time`` (of those,
+    not past the due date valid when the case closed).
+
+    A closing is a move from an open status to a closed one, read from ``case_states`` (the
+    history span by span, found through its ``started_at`` index): a span with a closed
+    status whose previous span was open, or a case created closed. So ``resuelta`` then
+    ``cerrada`` is one closing, and the previous span holds the due date valid then.
+    """
+    closing = aliased(CaseState, name="closing")
+    before = CaseState  # the span the case closed from: the definitions read it
+    placed = _Placed.of(periods, closing.started_at)
+    start, end = periods[0].start, periods[-1].end
+    query = (
+        select(
+            placed.key.label("period"), func.count().label("outflow"),
+            func.count().filter(or_(before.case_id.is_(None), ~past_due(closing.started_at)))
+            .label("on_time"),
+        )
+        .select_from(closing)
+        # The span before, when it was open: it ended as the closing began, in the period,
+        # so the partial index of open spans finds them all by a range of ``ended_at``.
+        .outerjoin(before, and_(before.case_id == closing.case_id, before.seq == closing.seq - 1,
+                                text(f"case_states.{OPEN_SPAN}"), before.ended_at >= start,
+                                before.ended_at < end))
+        .where(closing.status.in_(CLOSED_STATUSES), *placed.within,
+               or_(closing.seq == 0, before.case_id.is_not(None)))
+    )  # fmt: skip
+    if _reads_case(filters, dimension):
+        query = query.join(Case, Case.id == closing.case_id)
+    narrowed = _narrowed(query, filters, dimension, placed.end, closing.case_id)
+    return to_frame(connection, _grouped(narrowed))
+
+
+def _backlog_counts(connection, filters, periods, dimension) -> pd.DataFrame:
+    """Per period and group: ``backlog`` (open at the cut-off) and ``overdue`` (of those,
+    past due at the cut-off on a running clock). Parts per cut-off, each with its moment
+    as a constant, so each reads only the spans open then through the partial index (one
+    statement joined to every cut-off walked the spans of all of them, per cut-off)."""
+    parts = []
+    for period, running in ((p, r) for p in periods for r in (True, False)):
+        end = literal(period.end, DateTime)
+        # Open at the cut-off, in its two halves: still open now, or ended since. Each half
+        # is a plain range of the partial index; SQLite read the OR of both through the
+        # index on ``started_at``, every span begun before the cut-off.
+        half = CaseState.ended_at.is_(None) if running else CaseState.ended_at >= period.end
+        query = (
+            select(literal(period.key, String).label("period"), func.count().label("backlog"),
+                   func.count().filter(past_due(period.end)).label("overdue"))
+            .select_from(CaseState)
+            .where(open_at(period.end), half)
+        )  # fmt: skip
+        if _reads_case(filters, dimension):
+            query = query.join(Case, Case.id == CaseState.case_id)
+        narrowed = _narrowed(query, filters, dimension, end, CaseState.case_id, span=CaseState)
+        parts.append(narrowed.group_by(narrowed.selected_columns.group_id))
+    halves = to_frame(connection, union_all(*parts))
+    return halves.groupby(["period", "group_id"], as_index=False)[["backlog", "overdue"]].sum()
+
+
+class _floor(FunctionElement):
+    """The largest whole number not above a non-negative float (SQL's ``round`` breaks ties
+    differently on each database, so rounding is ``floor(x + 0.5)``: half up on both)."""
+
+    type = Float()
+    name = "floor"
+    inherit_cache = True
+
+
+@compiles(_floor, "postgresql")
+def _floor_postgresql(element: _floor, compiler, **kw) -> str:
+    return f"floor({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_floor, "sqlite")
+def _floor_sqlite(element: _floor, compiler, **kw) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"
+
+
+def _bucket(hours: ColumnElement) -> ColumnElement:
+    """Hours rounded (half up) to whole hours up to ``HOURLY_UP_TO``, to whole days beyond; a
+    negative duration (a history dated before the case's creation) counts as 0."""
+    clipped = case((hours < 0, 0.0), else_=hours)
+    return case(
+        (clipped < HOURLY_UP_TO, _floor(clipped + 0.5)),
+        else_=_floor(clipped / HOURS_PER_DAY + 0.5) * HOURS_PER_DAY,
+    )
+
+
+#: What ``_cohort_reads`` counts of each period's cohort, beside its durations.
+_COHORT_COUNTS = ("inflow", "referred", "external", "closed_once", "reopened")
+
+
+def _cohort_reads(connection, cohort: CTE) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Everything read from the cohort, in one statement so it is built once:
+
+    - per period and group, ``inflow``, ``referred``, ``external``, ``closed_once`` (closed by
+      the cut-off) and ``reopened`` (a reopening follows a closing: among the closed);
+    - the duration histograms: per measure (``first_action``, ``close``, each also
+      ``_business``), period, group and rounded duration in hours, the ``events`` and
+      ``censored`` cases (a case without the event by the cut-off is censored then).
+
+    The two are rows of one UNION ALL, each with NULL in the other's columns."""
+
+    def nothing(kind):  # a typed NULL: PostgreSQL types each column of a UNION
+        return cast(null(), kind)
+
+    period, group = cohort.c.period, cohort.c.group_id
+    counts = select(
+        nothing(String).label("measure"), period, group, nothing(Float).label("hours"),
+        nothing(BigInteger).label("events"), nothing(BigInteger).label("censored"),
+        func.count().label("inflow"),
+        func.sum(cohort.c.referred).label("referred"),
+        func.sum(cohort.c.external).label("external"),
+        func.count(cohort.c.close).label("closed_once"),
+        func.sum(cohort.c.reopened).label("reopened"),
+    ).group_by(period, group)  # fmt: skip
+    parts = [counts]
+    started = BusinessClock(cohort.c.created_at, "started")
+    for measure in ("first_action", "close"):
+        seen = cohort.c[measure].is_not(None)
+        stop = func.coalesce(cohort.c[measure], cohort.c.end)
+        stopped = BusinessClock(stop, "stopped")
+        for suffix, hours, joins in (
+            ("", hours_between(cohort.c.created_at, stop), []),
+            ("_business", stopped.hours - started.hours, [started, stopped]),
+        ):
+            bucket = _bucket(hours).label("hours")
+            part = select(
+                literal(measure + suffix, String).label("measure"), period, group, bucket,
+                func.count().filter(seen).label("events"),
+                func.count().filter(~seen).label("censored"),
+                *(nothing(BigInteger).label(name) for name in _COHORT_COUNTS),
+            ).select_from(cohort)  # fmt: skip
+            for clock in joins:
+                part = part.join(clock.calendar, clock.joins_on)
+            parts.append(part.group_by(period, group, bucket))
+    rows = to_frame(connection, union_all(*parts))
+    is_count = rows["measure"].isna()
+    keys = ["period", "group_id"]
+    histograms = rows.loc[~is_count, ["measure", *keys, "hours", "events", "censored"]]
+    return rows.loc[is_count, [*keys, *_COHORT_COUNTS]], histograms
+
+
+def _duration_quantiles(histograms: pd.DataFrame) -> pd.DataFrame:
+    """Kaplan–Meier quantiles per period and group, in days, with ``<key>_at_least`` (the
+    longest duration seen) where the curve never reaches the quantile."""
+    keys = ["measure", "period", "group_id"]
+    if histograms.empty:
+        return pd.DataFrame(index=pd.MultiIndex.from_arrays([[], []], names=keys[1:]))
+    found = survival.quantiles_by(
+        histograms.rename(columns={"hours": "duration"}), keys, QUANTILES
+    ).reset_index()
+    columns = {}
+    for measure, rows in found.groupby("measure"):
+        unit = "business_days" if measure.endswith("_business") else "days"
+        name = measure.removesuffix("_business")
+        rows = rows.set_index(["period", "group_id"])
+        for quantile in QUANTILES:
+            key = f"{name}_{quantile}_{unit}"
+            columns[key] = rows[quantile] / HOURS_PER_DAY
+            columns[f"{key}_at_least"] = (rows["longest"] / HOURS_PER_DAY).where(
+                rows[quantile].isna()
+            )
+    return pd.DataFrame(columns)
+
+
+def _duplicate_rates(connection, filters, periods, dimension) -> pd.DataFrame:
+    """``duplicate_rate`` per period (and per intake area or channel, which
+    ``queries.duplicates.duplicate_rate`` groups by; other groupings get none), by name."""
+    frames = []
+    for period in periods:
+        shifted = replace(filters, date_from=period.start.date(),
+                          date_to=(period.end - timedelta(microseconds=1)).date(),
+                          as_of=period.end)  # fmt: skip
+        rates = duplicate_rate(connection, shifted)
+        if dimension in ("intake_area", "channel"):
+            for name, by_group in rates.groupby(dimension):
+                frames.append((period.key, name, overall_rate(by_group)))
+        else:
+            frames.append((period.key, None, overall_rate(rates)))
+    return pd.DataFrame(frames, columns=["period", "group", "duplicate_rate"])
+
+
+# --- Assembling -----------------------------------------------------------------------------
+
+_NAMES: dict[str, tuple] = {
+    "intake_area": (Department.id, Department.name),
+    "department": (Department.id, Department.name),
+    "channel": (Channel.id, Channel.name),
+    "category_group": (Category.id, Category.name),
+    "partido": (Municipality.id, Municipality.name),
+}
+
+
+def _group_names(connection: Connection, dimension: str, ids) -> dict:
+    known = [int(i) for i in ids if not pd.isna(i)]
+    if not known:
+        return {}
+    key, name = _NAMES[dimension]
+    return dict(connection.execute(select(key, name).where(key.in_(known))).all())
+
+
+def _figures(
+    connection: Connection, filters: CaseFilters, periods: list[Period], dimension: str | None,
+    duplicates: bool = True,
+) -> pd.DataFrame:  # fmt: skip
+    """Every indicator per period and group: ``period``, ``group_id``, ``group`` (its name;
+    absent without a dimension), then one column per indicator (``INDICATORS``) and the
+    ``<key>_at_least`` columns of the durations."""
+    parts = [
+        reader(connection, filters, periods, dimension).set_index(["period", "group_id"])
+        for reader in (_closing_counts, _backlog_counts)
+    ]
+    cohort = _cohort(connection, filters, periods, dimension)
+    if cohort is not None:
+        counts, histograms = _cohort_reads(connection, cohort)
+        parts += [counts.set_index(["period", "group_id"]), _duration_quantiles(histograms)]
+    frame = pd.concat(parts, axis=1)
+    if dimension is None:  # every period has its row, also with nothing in it
+        frame = frame.reindex(
+            pd.MultiIndex.from_tuples([(p.key, 0) for p in periods], names=["period", "group_id"])
+        )
+    frame = frame.sort_index()
+    frame = frame.reindex(columns=_COUNT_COLUMNS + list(frame.columns.difference(_COUNT_COLUMNS)))
+    frame[_COUNT_COLUMNS] = frame[_COUNT_COLUMNS].fillna(0).astype(int)
+    frame = frame.reset_index()
+    share = _share
+    frame["clearance_rate"] = share(frame["outflow"], frame["inflow"])
+    frame["sla_compliance"] = share(frame["on_time"], frame["outflow"])
+    frame["overdue_share"] = share(frame["overdue"], frame["backlog"])
+    frame["reopen_rate"] = share(frame["reopened"], frame["closed_once"])
+    frame["referral_rate"] = share(frame["referred"], frame["inflow"])
+    frame["external_share"] = share(frame["external"], frame["inflow"])
+    rates = (_duplicate_rates(connection, filters, periods, dimension) if duplicates
+             else pd.DataFrame(columns=["period", "group", "duplicate_rate"]))  # fmt: skip
+    if dimension is None:
+        frame = frame.drop(columns="group_id")
+        frame = frame.merge(rates.drop(columns="group"), on="period", how="left")
+    else:
+        names = _group_names(connection, dimension, frame["group_id"].unique())
+        frame.insert(2, "group", frame["group_id"].map(names))
+        frame = frame.merge(rates, on=["period", "group"], how="left")
+    for indicator in INDICATORS:
+        if indicator.key not in frame:
+            frame[indicator.key] = np.nan
+    return frame
+
+
+_COUNT_COLUMNS = ["inflow", "referred", "external", "closed_once", "reopened", "outflow",
+                  "on_time", "backlog", "overdue"]  # fmt: skip
+
+
+def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
+    """``part / whole``, NaN where ``whole`` is 0 (nothing to measure)."""
+    return part / whole.where(whole > 0)
+
+
+# --- Public reads ---------------------------------------------------------------------------
+
+
+def indicator_figures(connection: Connection, filters: CaseFilters) -> pd.DataFrame:
+    """One row: every indicator of ``INDICATORS`` for the period (plus the counts behind the
+    shares, and ``<key>_at_least`` for durations the curve never reached)."""
+    return _figures(connection, filters, [_period_of(filters)], None).drop(columns="period")
+
+
+def indicators_by_group(
+    connection: Connection, filters: CaseFilters, dimension: str = "department"
+) -> pd.DataFrame:
+    """Every indicator per group of ``dimension`` (one of ``DIMENSIONS``): ``group_id``,
+    ``group`` (its name; empty for cases with no partido), then the indicator columns as in
+    ``indicator_figures``. Ranked by inflow, most first; ties by name, then id."""
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}; expected one of {DIMENSIONS}")
+    frame = _figures(connection, filters, [_period_of(filters)], dimension)
+    frame = frame.drop(columns="period")
+    return frame.sort_values(["inflow", "group", "group_id"], ascending=[False, True, True],
+                             na_position="last", ignore_index=True)  # fmt: skip
+
+
+def trend_months(filters: CaseFilters, months: int = MAX_TREND_MONTHS) -> list[Period]:
+    """The calendar months overlapping the period (the last ``months`` of them, at most
+    ``MAX_TREND_MONTHS``), each a period of its own; the last one ends at the cut-off."""
+    starts = pd.date_range(filters.period_start.replace(day=1), filters.as_of, freq="MS")
+    starts = [start.to_pydatetime() for start in starts][-min(months, MAX_TREND_MONTHS) :]
+    ends = [*starts[1:], filters.as_of]
+    return [Period(start.strftime("%Y-%m"), start, min(end, filters.as_of))
+            for start, end in zip(starts, ends, strict=True) if start < filters.as_of]  # fmt: skip
+
+
+def monthly_trend(
+    connection: Connection, filters: CaseFilters, indicator: str = "inflow",
+    months: int = MAX_TREND_MONTHS,
+) -> pd.DataFrame:  # fmt: skip
+    """``indicator`` month by month: ``month`` (its first day) and ``value``. Each month is
+    measured as a period of its own, its cut-off at the month's end (the last month's at the
+    filters' cut-off), over the months of ``trend_months``; every month is present."""
+    if indicator not in BY_KEY:
+        raise KeyError(f"unknown indicator {indicator!r}")
+    periods = trend_months(filters, months)
+    if not periods:
+        return pd.DataFrame(columns=["month", "value"])
+    if indicator == "duplicate_rate":
+        # One read of the whole span, by month of creation; merges count up to its cut-off.
+        spanned = replace(filters, date_from=periods[0].start.date())
+        rates = duplicate_rate(connection, spanned)
+        by_month = rates.groupby(pd.to_datetime(rates["month"]).dt.strftime("%Y-%m"))
+        values = pd.Series({month: overall_rate(rows) for month, rows in by_month}, dtype=float)
+    else:
+        frame = _figures(connection, filters, periods, None, duplicates=False)
+        values = frame.set_index("period")[indicator]
+    values = values.reindex([p.key for p in periods])
+    return pd.DataFrame({"month": [p.start for p in periods], "value": values.to_numpy()})
+
+
+def months_back(filters: CaseFilters, months: int) -> CaseFilters:
+    """``filters`` with the period widened to start ``months`` calendar months before its
+    cut-off, so ``trend_months`` finds that many months whatever period was chosen."""
+    start = (pd.Timestamp(filters.as_of) - pd.DateOffset(months=months)).replace(day=1)
+    return replace(filters, date_from=start.date())
+
+
+def monthly_trends(
+    connection: Connection, filters: CaseFilters, months: int = SPARKLINE_MONTHS
+) -> pd.DataFrame:
+    """Every indicator month by month in one read, for the cards' sparklines and the trend
+    chart: the last ``months`` calendar months up to the cut-off (the period's own start
+    does not matter), ``month`` (its first day), then every indicator of ``INDICATORS`` and
+    the ``<key>_at_least`` columns, each month measured as ``monthly_trend`` measures it.
+    The statements compute every indicator anyway: one indicator at a time would run them
+    once per card."""
+    widened = months_back(filters, months)
+    # All the widened period's months, then the last ones: ``trend_months(widened, months)``
+    # would count a month starting at the cut-off among them and return one month short.
+    periods = trend_months(widened)[-months:]
+    frame = _figures(connection, widened, periods, None, duplicates=False)
+    frame.insert(0, "month", [period.start for period in periods])
+    duplicates = monthly_trend(connection, widened, "duplicate_rate")
+    rates = duplicates.set_index("month")["value"]
+    frame["duplicate_rate"] = frame["month"].map(rates).astype(float)
+    return frame.drop(columns="period")
+
+
+COMPARISONS = ("current", "previous", "year_earlier")
+
+
+def compared_figures(connection: Connection, filters: CaseFilters) -> pd.DataFrame:
+    """``indicator_figures`` of the period (``current``), the previous period of the same
+    length (``previous``) and the same dates a year earlier (``year_earlier``): one row each,
+    named by ``period``, in that order. A page that shows the figures and their changes
+    reads this once (``changes_between`` turns it into the changes)."""
+    periods = [_period_of(filters), _period_of(shifted_filters(filters, "previous"), "previous"),
+               _period_of(shifted_filters(filters, "year_earlier"), "year_earlier")]  # fmt: skip
+    # One period at a time: with its bounds as constants PostgreSQL reads the open spans and
+    # the closings through their indexes, which a join to three periods keeps it from doing.
+    return pd.concat(
+        [_figures(connection, filters, [period], None) for period in periods], ignore_index=True
+    )
+
+
+def changes_between(compared: pd.DataFrame) -> pd.DataFrame:
+    """``compared_figures`` as one row per indicator with the ``COMPARISONS`` columns and
+    ``vs_previous`` / ``vs_year_earlier`` (``judge_change``: better, worse, same or empty)."""
+    keys = [indicator.key for indicator in INDICATORS]
+    table = compared.set_index("period").reindex(list(COMPARISONS))[keys].T
+    table.index.name = "indicator"
+    for other in COMPARISONS[1:]:
+        table[f"vs_{other}"] = [judge_change(key, table.at[key, other], table.at[key, "current"])
+                                for key in keys]  # fmt: skip
+    return table.reset_index()
+
+
+def indicator_changes(connection: Connection, filters: CaseFilters) -> pd.DataFrame:
+    """Every indicator for the period, the previous period of the same length and the same
+    dates a year earlier, with whether each change is better or worse (``changes_between``)."""
+    return changes_between(compared_figures(connection, filters))
