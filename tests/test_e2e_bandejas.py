@@ -71,7 +71,9 @@ def test_a_supervisor_reassigns_a_case_and_follows_it(database, tmp_path: Path) 
         wait_for_run(page)
         assert "Asistencia Alimentaria" not in case_table(page, code).text_content()
         open_first_row(page, code)
-        history = table_with(page, NOTE).text_content()
-        assert "reasignación" in history and "Coordinadora" in history
+        # The history sits below the case's fields and the path: a table off screen is not
+        # drawn, nor are its columns beyond the right edge (the note is the last one).
         page.get_by_role("heading", name="Historial").scroll_into_view_if_needed()
+        history = table_with(page, "reasignación").text_content()
+        assert "Coordinadora" in history and "Hábitat y Vivienda" in history
         page.screenshot(path=SCREENSHOTS / "bandejas_historial.png")
