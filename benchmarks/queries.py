@@ -169,7 +169,8 @@ def arguments_for(function: Callable[..., pd.DataFrame], samples: dict[str, obje
     return tuple(values)
 
 
-def run(url: str, repeat: int) -> list[Timing]:
+def run(url: str, repeat: int, only: str = "") -> list[Timing]:
+    """Time every read whose name (``module.function``) starts with ``only``."""
     engine = build_engine(url)
     timings = []
     with engine.connect() as connection:
@@ -177,6 +178,8 @@ def run(url: str, repeat: int) -> list[Timing]:
         samples = sample_arguments(connection)
         for function in query_functions():
             name = f"{function.__module__.removeprefix('queries.')}.{function.__name__}"
+            if not name.startswith(only):
+                continue
             extra = arguments_for(function, samples)
             takes_filters = "filters" in inspect.signature(function).parameters
             cases = filter_scenarios.items() if takes_filters else [("—", None)]
@@ -214,11 +217,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=None, help="default: DATABASE_URL or demo")
     parser.add_argument("--repeat", type=int, default=7, help="timed runs per query")
+    parser.add_argument("--only", default="", help="only reads named so, e.g. indicators.")
     options = parser.parse_args(argv)
     url = options.database_url or database_url()
     print(f"Base: {describe_url(url)} · {count_cases(url):,} solicitudes".replace(",", "."))
     print(f"Mediana de {options.repeat} corridas tras una de calentamiento.\n")
-    print(markdown_table(run(url, options.repeat)))
+    print(markdown_table(run(url, options.repeat, options.only)))
 
 
 if __name__ == "__main__":

@@ -415,6 +415,39 @@ class CaseStay(Base):
     revisit: Mapped[bool] = mapped_column(Boolean)
 
 
+class CaseMilestones(Base):
+    """When each case first reached each milestone of the indicators, one row per case,
+    derived from its history by ``dashboard.milestones``.
+
+    The indicators of a cohort (time to first action and to close, reopen, referral and
+    external rates) read one row per case here instead of aggregating its events and stays
+    at every read. Each moment is the first ever: the milestone was reached by a cut-off
+    exactly when it is before it, so a past figure never changes. The ``*_clock`` columns
+    are the business clock (``business_days.hours_before`` plus the business hours into the
+    day) at that moment; NULL outside the calendar's years.
+    """
+
+    __tablename__ = "case_milestones"
+
+    case_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_clock: Mapped[float | None] = mapped_column(Float)
+    #: The first assignment, referral or reassignment.
+    first_action_at: Mapped[datetime | None] = mapped_column(DateTime)
+    first_action_clock: Mapped[float | None] = mapped_column(Float)
+    #: The first move into a closed status.
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_clock: Mapped[float | None] = mapped_column(Float)
+    #: The first reopening (undoing a merge is not one).
+    reopened_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: The first stay at step 2 or later: a move between departments.
+    referred_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: The first stay in an external actor.
+    external_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_case_milestones_created_at", "created_at"),)
+
+
 class BusinessDay(Base):
     """One day of the business calendar: the clock of ``dashboard.deadlines`` as a table, so
     business durations can be summed in SQL (``dashboard.business_calendar``, migration 0014).

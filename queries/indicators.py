@@ -8,12 +8,12 @@ that take a small table of periods (one period, or up to 60 months of a trend) a
 grouping, so a trend costs the same few round trips as one figure (a comparison reads its
 three periods one after the other, each with constant bounds the indexes can use):
 
-- the **cohort** (cases created in the period): inflow, referral rate, share referred to
-  external actors, reopen rate;
+- the **cohort** (cases created in the period, one ``case_milestones`` row each): inflow,
+  referral rate, share referred to external actors, reopen rate;
 - the **closings** in the period (from the history): outflow, SLA compliance;
 - the **state at the cut-off** (``case_states``): backlog, overdue share;
 - **durations** of the cohort to its first action and to its first closing, as a histogram
-  per resolution step with events and censored cases, turned into Kaplan–Meier medians and
+  per rounded duration with events and censored cases, turned into Kaplan–Meier medians and
   90th percentiles by ``queries.survival``, in calendar and in business days;
 - the duplicate rate, read by ``queries.duplicates.duplicate_rate`` itself.
 
@@ -26,6 +26,7 @@ the cut-off of each period compared.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
@@ -59,14 +60,13 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.util import ClauseAdapter
 
-from dashboard.business_calendar import BusinessClock
-from dashboard.domain import CLOSED_STATUSES, EXTERNAL_KINDS, EventKind, Status
+from dashboard.deadlines import business_clock
+from dashboard.domain import CLOSED_STATUSES
 from dashboard.models import (
     OPEN_SPAN,
     Case,
-    CaseEvent,
+    CaseMilestones,
     CaseState,
-    CaseStay,
     Category,
     Channel,
     Department,
@@ -83,8 +83,6 @@ HOURS_PER_DAY = 24
 #: Durations are rounded to whole hours up to this many hours, to whole days beyond: a few
 #: hundred histogram rows whatever the number of cases, and quantiles read in days anyway.
 HOURLY_UP_TO = 72
-#: Events that are a first action by staff: an assignment, a referral, a reassignment.
-FIRST_ACTION_KINDS = (EventKind.ASSIGNED, EventKind.REFERRED, EventKind.REASSIGNED)
 #: Longest monthly trend.
 MAX_TREND_MONTHS = 60
 #: The cards' sparklines cover two years.
@@ -188,24 +186,37 @@ def shifted_filters(filters: CaseFilters, to: Literal["previous", "year_earlier"
 @dataclass(frozen=True)
 class _Placed:
     """The period a moment falls in, as expressions over constants: ``key`` and ``end`` (its
-    cut-off), and ``within``, the conditions that it falls in one. Constants, not a join to
-    a table of periods, let the planner estimate the rows and read the indexes by range."""
+    cut-off), any other value per period (``value``), and ``within``, the conditions that it
+    falls in one. Constants, not a join to a table of periods, let the planner estimate the
+    rows and read the indexes by range."""
 
-    key: ColumnElement
-    end: ColumnElement
-    within: tuple[ColumnElement[bool], ...]
+    periods: tuple[Period, ...]
+    moment: ColumnElement
 
     @classmethod
     def of(cls, periods: list[Period], moment: ColumnElement) -> _Placed:
         """``periods`` must follow one another without gaps (one period, or months)."""
         if any(before.end != after.start for before, after in pairwise(periods)):
             raise ValueError("periods must follow one another without gaps")
-        within = (moment >= periods[0].start, moment < periods[-1].end)
-        if len(periods) == 1:
-            return cls(literal(periods[0].key, String), literal(periods[0].end, DateTime), within)
-        key = case(*((moment < p.end, literal(p.key, String)) for p in periods))
-        end = case(*((moment < p.end, literal(p.end, DateTime)) for p in periods))
-        return cls(key, end, within)
+        return cls(tuple(periods), moment)
+
+    @property
+    def within(self) -> tuple[ColumnElement[bool], ...]:
+        return self.moment >= self.periods[0].start, self.moment < self.periods[-1].end
+
+    def value(self, of: Callable[[Period], object], kind) -> ColumnElement:
+        """``of(period)`` of the period the moment falls in, as a constant of type ``kind``."""
+        if len(self.periods) == 1:
+            return literal(of(self.periods[0]), kind)
+        return case(*((self.moment < p.end, literal(of(p), kind)) for p in self.periods))
+
+    @property
+    def key(self) -> ColumnElement:
+        return self.value(lambda period: period.key, String)
+
+    @property
+    def end(self) -> ColumnElement:
+        return self.value(lambda period: period.end, DateTime)
 
 
 def _periods_table(periods: list[Period]):
@@ -272,110 +283,38 @@ def _grouped(query: Select) -> Select:
 # --- The grouped statements -----------------------------------------------------------------
 
 
-def _closing() -> ColumnElement[bool]:
-    return CaseEvent.to_status.in_(CLOSED_STATUSES)
+def _clock_at(moment: datetime) -> float:
+    """The business clock at ``moment``, as ``case_milestones`` stores it for its moments."""
+    return float(business_clock(np.array([moment], dtype="datetime64[s]"))[0])
 
 
-def _reopening() -> ColumnElement[bool]:
-    """A closed case taken up again; undoing a merge (out of ``duplicada``) is a correction."""
-    return and_(
-        CaseEvent.kind == EventKind.REOPENED,
-        or_(CaseEvent.from_status.is_(None), CaseEvent.from_status != Status.DUPLICADA),
-    )
+def _cohort(connection, filters, periods, dimension) -> CTE:
+    """The cases created in each period, one row each, from ``case_milestones``: ``period``,
+    ``group_id``, ``created_at``, ``end`` (the period's cut-off), the first action and the
+    first closing before the cut-off (``first_action``, ``close``; NULL when none) with the
+    business clock then (``first_action_clock``, ``close_clock``; at the cut-off when none,
+    ``created_clock`` at creation), and 1 or 0 for ``reopened``, ``referred`` (a second
+    department by the cut-off) and ``external`` (an outside actor by then).
 
-
-@dataclass(frozen=True)
-class _Band:
-    """The band of ids the periods' cohorts occupy, as constants: case ids follow creation
-    order, so it is narrow, and a cohort's events and stays are read by that range of their
-    indexes (the band is exact whatever the order, only wider)."""
-
-    first_id: int | None
-    last_id: int | None
-
-    @classmethod
-    def read(cls, connection: Connection, periods: list[Period]) -> _Band:
-        placed = _Placed.of(periods, Case.created_at)
-        # count() beside min()/max() keeps PostgreSQL from walking the primary key for them.
-        _, first_id, last_id = connection.execute(
-            select(func.count(), func.min(Case.id), func.max(Case.id)).where(*placed.within)
-        ).one()
-        return cls(first_id, last_id)
-
-    def of(self, column: ColumnElement) -> ColumnElement[bool]:
-        return column.between(self.first_id, self.last_id)
-
-
-def _cohort(connection, filters, periods, dimension) -> CTE | None:
-    """The cases created in each period, one row each: ``period``, ``group_id``,
-    ``created_at``, ``end`` (the period's cut-off), the first action and the first closing
-    before the cut-off (``first_action``, ``close``; NULL when none), and 1 or 0 for
-    ``reopened``, ``referred`` (a second department by the cut-off) and ``external`` (an
-    outside actor by then); ``None`` when no case was created then.
-
-    The cohort's events and stays are each read once, by a grouped aggregate over the
-    cohort's band of ids: the first of each kind of event or stay, whenever it came. Before
-    the cut-off there was one exactly when the first came before it, so one aggregate serves
-    every period of a trend without joining each case's own cut-off into it."""
-    band = _Band.read(connection, periods)
-    if band.first_id is None:
-        return None
-    latest = periods[-1].end
-    events = (
-        select(
-            CaseEvent.case_id,
-            func.min(CaseEvent.at).filter(CaseEvent.kind.in_(FIRST_ACTION_KINDS))
-            .label("first_action"),
-            func.min(CaseEvent.at).filter(_closing()).label("close"),
-            func.min(CaseEvent.at).filter(_reopening()).label("reopened"),
-        )
-        .where(band.of(CaseEvent.case_id), CaseEvent.at < latest,
-               or_(CaseEvent.kind.in_([*FIRST_ACTION_KINDS, EventKind.REOPENED]), _closing()))
-        .group_by(CaseEvent.case_id)
-        .subquery("cohort_events")
-    )  # fmt: skip
-    # The outside actors' ids as a list: a subquery made PostgreSQL scan them for every case.
-    outside = (
-        connection.execute(select(Department.id).where(Department.kind.in_(EXTERNAL_KINDS)))
-        .scalars()
-        .all()
-    )
-    stays = (
-        select(
-            CaseStay.case_id,
-            func.min(CaseStay.entered_at).filter(CaseStay.step >= 2).label("referred"),
-            func.min(CaseStay.entered_at).filter(CaseStay.department_id.in_(outside))
-            .label("external"),
-        )
-        .where(band.of(CaseStay.case_id), CaseStay.entered_at < latest,
-               or_(CaseStay.step >= 2, CaseStay.department_id.in_(outside)))
-        .group_by(CaseStay.case_id)
-        .subquery("cohort_stays")
-    )  # fmt: skip
-    placed = _Placed.of(periods, Case.created_at)
-    cases = (
-        select(placed.key.label("period"), Case.created_at, placed.end.label("end"),
-               *(events.c[name] for name in ("first_action", "close", "reopened")),
-               stays.c.referred, stays.c.external)
-        .select_from(Case)
-        .outerjoin(events, events.c.case_id == Case.id)
-        .outerjoin(stays, stays.c.case_id == Case.id)
-        .where(*placed.within)
-    )  # fmt: skip
-    cases = _narrowed(cases, filters, dimension, placed.end, Case.id).subquery("cohort_cases")
-    end = cases.c.end
-
-    def before_end(name: str):
-        return case((cases.c[name] < end, cases.c[name]))
-
-    def flag(name: str):
-        return case((cases.c[name] < end, 1), else_=0).label(name)
-
-    return select(
-        cases.c.period, cases.c.group_id, cases.c.created_at, end,
-        before_end("first_action").label("first_action"), before_end("close").label("close"),
-        flag("reopened"), flag("referred"), flag("external"),
-    ).cte("cohort")  # fmt: skip
+    Each milestone is the first ever: it was reached by the cut-off exactly when it came
+    before it, so one row per case serves every period of a trend."""
+    m = CaseMilestones
+    placed = _Placed.of(periods, m.created_at)
+    end = placed.end
+    end_clock = placed.value(lambda period: _clock_at(period.end), Float)
+    query = select(
+        placed.key.label("period"), m.created_at, end.label("end"), m.created_clock,
+        case((m.first_action_at < end, m.first_action_at)).label("first_action"),
+        case((m.first_action_at < end, m.first_action_clock), else_=end_clock)
+        .label("first_action_clock"),
+        case((m.closed_at < end, m.closed_at)).label("close"),
+        case((m.closed_at < end, m.closed_clock), else_=end_clock).label("close_clock"),
+        *(case((getattr(m, name) < end, 1), else_=0).label(name.removesuffix("_at"))
+          for name in ("reopened_at", "referred_at", "external_at")),
+    ).where(*placed.within)  # fmt: skip
+    if _reads_case(filters, dimension):
+        query = query.join(Case, Case.id == m.case_id)
+    return _narrowed(query, filters, dimension, end, m.case_id).cte("cohort")
 
 
 def _closing_counts(connection, filters, periods, dimension) -> pd.DataFrame:
@@ -496,24 +435,19 @@ def _cohort_reads(connection, cohort: CTE) -> tuple[pd.DataFrame, pd.DataFrame]:
         func.sum(cohort.c.reopened).label("reopened"),
     ).group_by(period, group)  # fmt: skip
     parts = [counts]
-    started = BusinessClock(cohort.c.created_at, "started")
     for measure in ("first_action", "close"):
         seen = cohort.c[measure].is_not(None)
         stop = func.coalesce(cohort.c[measure], cohort.c.end)
-        stopped = BusinessClock(stop, "stopped")
-        for suffix, hours, joins in (
-            ("", hours_between(cohort.c.created_at, stop), []),
-            ("_business", stopped.hours - started.hours, [started, stopped]),
-        ):
+        business = cohort.c[f"{measure}_clock"] - cohort.c.created_clock
+        for suffix, hours in (("", hours_between(cohort.c.created_at, stop)),
+                              ("_business", business)):  # fmt: skip
             bucket = _bucket(hours).label("hours")
             part = select(
                 literal(measure + suffix, String).label("measure"), period, group, bucket,
                 func.count().filter(seen).label("events"),
                 func.count().filter(~seen).label("censored"),
                 *(nothing(BigInteger).label(name) for name in _COHORT_COUNTS),
-            ).select_from(cohort)  # fmt: skip
-            for clock in joins:
-                part = part.join(clock.calendar, clock.joins_on)
+            ).where(hours.is_not(None))  # fmt: skip
             parts.append(part.group_by(period, group, bucket))
     rows = to_frame(connection, union_all(*parts))
     is_count = rows["measure"].isna()
@@ -592,10 +526,8 @@ def _figures(
         reader(connection, filters, periods, dimension).set_index(["period", "group_id"])
         for reader in (_closing_counts, _backlog_counts)
     ]
-    cohort = _cohort(connection, filters, periods, dimension)
-    if cohort is not None:
-        counts, histograms = _cohort_reads(connection, cohort)
-        parts += [counts.set_index(["period", "group_id"]), _duration_quantiles(histograms)]
+    counts, histograms = _cohort_reads(connection, _cohort(connection, filters, periods, dimension))
+    parts += [counts.set_index(["period", "group_id"]), _duration_quantiles(histograms)]
     frame = pd.concat(parts, axis=1)
     if dimension is None:  # every period has its row, also with nothing in it
         frame = frame.reindex(

@@ -1,0 +1,121 @@
+"""``case_milestones``: the first moment of each milestone, on both databases, kept by the
+trigger exactly as a rebuild computes it, and built by the seed for every case."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from dashboard.deadlines import business_clock
+from dashboard.domain import DepartmentKind, EventKind, Status
+from dashboard.milestones import refresh_case_milestones
+from dashboard.models import Case, CaseMilestones, Department
+from dashboard.seed import seed_database
+from tests.builders import add_case, add_event, small_world
+
+T0 = datetime(2026, 3, 2, 9, 0)  # a Monday
+DAY = timedelta(days=1)
+
+
+@pytest.fixture
+def world(engine: Engine):
+    return small_world(engine)
+
+
+def external_actor(engine: Engine) -> int:
+    with Session(engine) as session, session.begin():
+        actor = Department(code="MUN-TANDIL", name="Municipio de Tandil",
+                           kind=DepartmentKind.MUNICIPALITY)  # fmt: skip
+        session.add(actor)
+        session.flush()
+        return actor.id
+
+
+def milestones(engine: Engine, case_id: int) -> CaseMilestones:
+    with Session(engine) as session:
+        return session.get(CaseMilestones, case_id)
+
+
+def clock(moment: datetime) -> float:
+    return float(business_clock(np.array([moment], dtype="datetime64[s]"))[0])
+
+
+def test_each_milestone_is_the_first_of_its_kind(engine, world) -> None:
+    """Intake, assignment, a referral to housing (step 2), one to an outside actor, closing,
+    reopening, closing again: each milestone keeps its first moment."""
+    actor = external_actor(engine)
+    case_id = add_case(engine, world, created_at=T0, department=world.intake, history=False)
+    path = [
+        (EventKind.ASSIGNED, T0 + 2 * DAY, world.intake, world.food, Status.NUEVA, Status.ASIGNADA),
+        (EventKind.REFERRED, T0 + 3 * DAY, world.food, world.housing, Status.ASIGNADA,
+         Status.DERIVADA),
+        (EventKind.REFERRED, T0 + 4 * DAY, world.housing, actor, Status.DERIVADA,
+         Status.DERIVADA),
+        (EventKind.STATUS_CHANGED, T0 + 5 * DAY, None, None, Status.DERIVADA, Status.CERRADA),
+        (EventKind.REOPENED, T0 + 6 * DAY, None, None, Status.CERRADA, Status.EN_CURSO),
+        (EventKind.STATUS_CHANGED, T0 + 7 * DAY, None, None, Status.EN_CURSO, Status.RESUELTA),
+    ]  # fmt: skip
+    for kind, at, source, target, before, after in path:
+        add_event(engine, case_id, kind, at, from_department=source, to_department=target,
+                  from_status=before, to_status=after)  # fmt: skip
+
+    row = milestones(engine, case_id)
+    assert (row.created_at, row.first_action_at, row.referred_at, row.external_at) == (
+        T0,
+        T0 + 2 * DAY,
+        T0 + 3 * DAY,
+        T0 + 4 * DAY,
+    )
+    assert (row.closed_at, row.reopened_at) == (T0 + 5 * DAY, T0 + 6 * DAY)
+    # Monday 9:00 to Wednesday 9:00 and to Saturday 9:00: 48 and 111 business hours.
+    assert row.first_action_clock - row.created_clock == pytest.approx(48)
+    assert row.closed_clock - row.created_clock == pytest.approx(111)
+    assert row.created_clock == pytest.approx(clock(T0))
+
+
+def test_a_move_within_the_first_department_is_no_referral_nor_undoing_a_merge_a_reopening(
+    engine, world
+) -> None:
+    case_id = add_case(engine, world, created_at=T0, department=world.food, assignee=world.juan)
+    add_event(engine, case_id, EventKind.REASSIGNED, T0 + DAY, from_department=world.food,
+              to_department=world.food)  # fmt: skip
+    add_event(engine, case_id, EventKind.STATUS_CHANGED, T0 + 2 * DAY,
+              from_status=Status.ASIGNADA, to_status=Status.DUPLICADA)  # fmt: skip
+    add_event(engine, case_id, EventKind.REOPENED, T0 + 3 * DAY,
+              from_status=Status.DUPLICADA, to_status=Status.ASIGNADA)  # fmt: skip
+
+    row = milestones(engine, case_id)
+    assert row.first_action_at == T0  # the assignment at intake
+    assert (row.referred_at, row.external_at, row.reopened_at) == (None, None, None)
+    assert row.closed_at == T0 + 2 * DAY  # a merge closes the case
+
+
+def test_the_trigger_and_a_rebuild_agree(engine, world) -> None:
+    first = add_case(engine, world, created_at=T0, department=world.food, assignee=world.juan)
+    add_case(engine, world, created_at=T0 + DAY, closed_at=T0 + 3 * DAY)
+    add_event(engine, first, EventKind.REFERRED, T0 + 2 * DAY, from_department=world.food,
+              to_department=world.housing, to_status=Status.DERIVADA)  # fmt: skip
+    ordered = select(CaseMilestones).order_by(CaseMilestones.case_id)
+    with engine.connect() as connection:
+        kept = [tuple(row) for row in connection.execute(ordered)]
+    with engine.begin() as connection:
+        refresh_case_milestones(connection)
+    with engine.connect() as connection:
+        assert [tuple(row) for row in connection.execute(ordered)] == kept
+    assert len(kept) == 2
+
+
+def test_the_seed_gives_every_case_its_milestones(engine) -> None:
+    seed_database(engine, cases=800, seed=3, years=1, until=date(2026, 11, 25))
+    with engine.connect() as connection:
+        missing = connection.execute(
+            select(func.count())
+            .select_from(Case)
+            .outerjoin(CaseMilestones, CaseMilestones.case_id == Case.id)
+            .where(CaseMilestones.created_at.is_distinct_from(Case.created_at))
+        ).scalar_one()
+    assert missing == 0
