@@ -69,6 +69,11 @@ def enum_column(enum: type[StrEnum], name: str) -> Enum:
 
 #: A span whose status is open (the predicate of ``case_states``' partial index).
 OPEN_SPAN = "status IN ({})".format(", ".join(f"'{status}'" for status in OPEN_STATUSES))
+#: An open span that was overdue at some moment it held (``queries.definitions.overdue_span``).
+OVERDUE_SPAN = (
+    f"{OPEN_SPAN} AND (ended_at IS NULL OR due_at < ended_at) "
+    "AND (paused_at IS NULL OR due_at < paused_at)"
+)
 #: An event into a closed status (the predicate of ``case_events``' partial index of closings).
 CLOSING_EVENT = "to_status IN ({})".format(", ".join(f"'{status}'" for status in CLOSED_STATUSES))
 
@@ -371,6 +376,16 @@ class CaseState(Base):
         ),
         # Changes of state in a period (closings, reopenings).
         Index("ix_case_states_started_at", "started_at"),
+        # The overdue cases of a trend's earlier cut-offs: the few spans ever overdue, by end.
+        Index(
+            "ix_case_states_overdue_ended_at",
+            "ended_at",
+            "started_at",
+            "due_at",
+            "department_id",
+            postgresql_where=text(OVERDUE_SPAN),
+            sqlite_where=text(OVERDUE_SPAN),
+        ),
         # The weekly flows of a department's backlog, from the index alone: spans entering
         # it by their start, spans leaving it by their end.
         Index(

@@ -62,6 +62,17 @@ def past_due(moment: datetime) -> ColumnElement[bool]:
     )
 
 
+def overdue_span() -> tuple[ColumnElement[bool], ...]:
+    """A span that was overdue at some moment it held: open, its due date passed before it
+    ended, and not while its clock was stopped (``past_due`` at some moment of the span).
+    Spelt as the partial index on such spans is (``models.OVERDUE_SPAN``), so it is used."""
+    return (
+        text(f"case_states.{OPEN_SPAN}"),
+        or_(CaseState.ended_at.is_(None), CaseState.due_at < CaseState.ended_at),
+        or_(CaseState.paused_at.is_(None), CaseState.due_at < CaseState.paused_at),
+    )
+
+
 def overdue_at(moment: datetime) -> ColumnElement[bool]:
     """Overdue: open at ``moment`` and past due."""
     return and_(open_at(moment), past_due(moment))

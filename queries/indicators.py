@@ -75,7 +75,7 @@ from dashboard.models import (
 from dashboard.sql_functions import hours_between
 from queries import survival
 from queries._frames import to_frame
-from queries.definitions import open_at, past_due, state_at
+from queries.definitions import open_at, overdue_span, past_due, state_at
 from queries.duplicates import duplicate_rate, overall_rate
 from queries.filters import CaseFilters, dimension_conditions
 
@@ -353,16 +353,30 @@ def _closing_counts(connection, filters, periods, dimension) -> pd.DataFrame:
 
 def _backlog_counts(connection, filters, periods, dimension) -> pd.DataFrame:
     """Per period and group: ``backlog`` (open at the cut-off) and ``overdue`` (of those,
-    past due at the cut-off on a running clock). Parts per cut-off, each with its moment
-    as a constant, so each reads only the spans open then through the partial index (one
-    statement joined to every cut-off walked the spans of all of them, per cut-off)."""
+    past due at the cut-off on a running clock).
+
+    Counting the spans open at every cut-off of a trend walked, for each, every open span
+    ended since (millions for a cut-off two years back). Only the last cut-off is counted
+    so; the earlier ones follow from it by the spans that entered or left a department's
+    backlog in between (``_earlier_backlogs``), and their overdue cases from the few spans
+    that were ever past due while open (``_earlier_overdue``)."""
+    last = _counts_at(connection, filters, periods[-1], dimension)
+    if len(periods) == 1:
+        return last
+    earlier = _earlier_backlogs(connection, filters, periods, dimension, last)
+    overdue = _earlier_overdue(connection, filters, periods, dimension)
+    earlier = earlier.merge(overdue, on=["period", "group_id"], how="outer").fillna(0)
+    return pd.concat([earlier, last], ignore_index=True)
+
+
+def _counts_at(connection, filters, period: Period, dimension) -> pd.DataFrame:
+    """``backlog`` and ``overdue`` per group at the cut-off of one period, from the spans open
+    then, in two halves (still open now, or ended since): each is a plain range of the
+    partial index of open spans; SQLite read the OR of both through the index on
+    ``started_at``, every span begun before the cut-off."""
+    end = literal(period.end, DateTime)
     parts = []
-    for period, running in ((p, r) for p in periods for r in (True, False)):
-        end = literal(period.end, DateTime)
-        # Open at the cut-off, in its two halves: still open now, or ended since. Each half
-        # is a plain range of the partial index; SQLite read the OR of both through the
-        # index on ``started_at``, every span begun before the cut-off.
-        half = CaseState.ended_at.is_(None) if running else CaseState.ended_at >= period.end
+    for half in (CaseState.ended_at.is_(None), CaseState.ended_at >= period.end):
         query = (
             select(literal(period.key, String).label("period"), func.count().label("backlog"),
                    func.count().filter(past_due(period.end)).label("overdue"))
@@ -375,6 +389,80 @@ def _backlog_counts(connection, filters, periods, dimension) -> pd.DataFrame:
         parts.append(narrowed.group_by(narrowed.selected_columns.group_id))
     halves = to_frame(connection, union_all(*parts))
     return halves.groupby(["period", "group_id"], as_index=False)[["backlog", "overdue"]].sum()
+
+
+def _earlier_backlogs(connection, filters, periods, dimension, last) -> pd.DataFrame:
+    """``backlog`` at every cut-off but the last, per group: the last one's, less the spans
+    that entered a department's backlog since, plus those that left it since.
+
+    A case belongs to a department's backlog from the start of a span that ``enters`` it to
+    the end of one that ``leaves`` it, so between two cut-offs the backlog changes by the
+    entries minus the exits in between. Both are read from their partial indexes, placed in
+    the period whose months they fall in (``[cut-off before, cut-off)``)."""
+    parts = []
+    for flag, moment, sign in ((CaseState.enters, CaseState.started_at, 1),
+                               (CaseState.leaves, CaseState.ended_at, -1)):  # fmt: skip
+        placed = _Placed.of(periods[1:], moment)
+        query = select(placed.key.label("period"), (func.count() * sign).label("net"))
+        query = query.select_from(CaseState).where(flag, *placed.within)
+        if _reads_case(filters, dimension):
+            query = query.join(Case, Case.id == CaseState.case_id)
+        narrowed = _narrowed(query, filters, dimension, placed.end, CaseState.case_id,
+                             span=CaseState)  # fmt: skip
+        columns = narrowed.selected_columns
+        parts.append(narrowed.group_by(columns.period, columns.group_id))
+    flows = to_frame(connection, union_all(*parts))
+    net = flows.pivot_table(index="group_id", columns="period", values="net", aggfunc="sum")
+    keys = [period.key for period in periods]
+    net = net.reindex(columns=keys, fill_value=0).fillna(0)
+    # The change from cut-off p to the last: the net flows of the periods after p.
+    since = net.iloc[:, ::-1].cumsum(axis=1).iloc[:, ::-1].shift(-1, axis=1).fillna(0)
+    at_last = last.set_index("group_id")["backlog"]
+    groups = net.index.union(at_last.index)
+    since = since.reindex(groups, fill_value=0)
+    backlog = since.rsub(at_last.reindex(groups, fill_value=0), axis=0)[keys[:-1]]
+    backlog.columns.name = "period"
+    return backlog.stack().rename("backlog").reset_index()[["period", "group_id", "backlog"]]
+
+
+def _cut_off_index(periods: list[Period], moment: ColumnElement) -> ColumnElement:
+    """The first cut-off after ``moment``, by its position (``len(periods)`` when none)."""
+    return case(*((moment < p.end, i) for i, p in enumerate(periods)), else_=len(periods))
+
+
+def _earlier_overdue(connection, filters, periods, dimension) -> pd.DataFrame:
+    """``overdue`` at every cut-off but the last, per group.
+
+    A span is overdue at a cut-off when it holds then and its due date had passed: from
+    ``max(started_at, due_at)`` (exclusive) to ``ended_at`` (inclusive), unless it waits on
+    a clock stopped before its due date. Only the spans ever overdue so are read (their own
+    partial index), each placed by the first cut-off after it became overdue and the first
+    after it ended: it counts at the cut-offs in between."""
+    became = case((CaseState.due_at > CaseState.started_at, CaseState.due_at),
+                  else_=CaseState.started_at)  # fmt: skip
+    first, ended = _cut_off_index(periods, became), _cut_off_index(periods, CaseState.ended_at)
+    parts = []
+    for half in (CaseState.ended_at.is_(None), CaseState.ended_at >= periods[0].end):
+        query = (
+            select(first.label("first"), case((CaseState.ended_at.is_(None), len(periods)),
+                                              else_=ended).label("ended"), func.count().label("n"))
+            .select_from(CaseState)
+            .where(*overdue_span(), half, became < periods[-2].end)
+        )  # fmt: skip
+        if _reads_case(filters, dimension):
+            query = query.join(Case, Case.id == CaseState.case_id)
+        # With the span given, its own department is the one holding it: no cut-off needed.
+        narrowed = _narrowed(query, filters, dimension, None, CaseState.case_id, span=CaseState)
+        columns = narrowed.selected_columns
+        parts.append(narrowed.group_by(columns.first, columns.ended, columns.group_id))
+    spans = to_frame(connection, union_all(*parts))
+    rows = [
+        (period.key, group, int(n.sum()))
+        for position, period in enumerate(periods[:-1])
+        for group, n in spans.loc[(spans["first"] <= position) & (position < spans["ended"])]
+        .groupby("group_id")["n"]
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["period", "group_id", "overdue"])
 
 
 class _floor(FunctionElement):

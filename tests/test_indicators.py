@@ -24,15 +24,16 @@ Today's rows say A and G are in food, D and B in housing, F at the municipality.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, func, select, update
 
 from dashboard.business_calendar import fill_business_days
 from dashboard.domain import DepartmentKind, EventKind, Status
 from dashboard.models import Case
+from dashboard.seed import seed_database
 from queries import indicators, survival
 from queries.filters import CaseFilters
 from tests.builders import World, add_case, add_department, add_event, small_world
@@ -271,6 +272,37 @@ def test_every_indicator_of_each_month_in_one_read(engine: Engine) -> None:
     assert trends["backlog"].tolist() == [1, 1, 2]
     for key, trend in one_by_one.items():
         assert trends[key].tolist() == pytest.approx(trend["value"].tolist(), nan_ok=True), key
+
+
+def test_a_trend_s_backlog_and_overdue_agree_with_each_month_measured_alone(
+    engine: Engine,
+) -> None:
+    """A trend counts the spans open at its last cut-off only and derives the earlier months
+    from the flows in between and the spans ever overdue; each month measured alone counts
+    the spans open at its own end. On a seeded year, for everyone, one department's
+    supervisor and one channel, both give the same backlog and overdue cases every month."""
+    seed_database(engine, cases=1200, seed=11, years=1, until=date(2026, 11, 25))
+    filters = CaseFilters.for_period(date(2026, 11, 1), date(2026, 11, 20),
+                                     datetime(2026, 11, 20, 15, 30))  # fmt: skip
+    with engine.connect() as connection:
+        busiest = connection.execute(
+            select(Case.department_id).group_by(Case.department_id)
+            .order_by(func.count().desc(), Case.department_id).limit(1)
+        ).scalar_one()  # fmt: skip
+        channel = connection.execute(select(func.min(Case.channel_id))).scalar_one()
+        for narrowed in (filters, replace(filters, scope=(busiest,)),
+                         replace(filters, channel_ids=(channel,))):  # fmt: skip
+            trends = indicators.monthly_trends(connection, narrowed, 10)
+            months = indicators.trend_months(indicators.months_back(narrowed, 10))[-10:]
+            alone = pd.concat([
+                indicators.indicator_figures(connection, replace(
+                    narrowed, date_from=month.start.date(), as_of=month.end,
+                    date_to=(month.end - timedelta(seconds=1)).date()))
+                for month in months
+            ], ignore_index=True)  # fmt: skip
+            assert trends["backlog"].tolist() == alone["backlog"].tolist()
+            assert trends["overdue"].tolist() == alone["overdue"].tolist()
+            assert alone["overdue"].sum() > 0
 
 
 def test_compared_figures_hold_the_figures_behind_the_changes(engine: Engine) -> None:
