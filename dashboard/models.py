@@ -463,6 +463,20 @@ class CaseMilestones(Base):
     __table_args__ = (Index("ix_case_milestones_created_at", "created_at"),)
 
 
+class CaseClosing(Base):
+    """One closing of a case (a move from an open status to a closed one) and whether it came
+    within the due date valid just before, derived from its history by
+    ``dashboard.closings``: outflow and SLA compliance read a period's closings by ``at``."""
+
+    __tablename__ = "case_closings"
+
+    case_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, primary_key=True)
+    on_time: Mapped[bool] = mapped_column(Boolean)
+
+    __table_args__ = (Index("ix_case_closings_at", "at", "on_time"),)
+
+
 class BusinessDay(Base):
     """One day of the business calendar: the clock of ``dashboard.deadlines`` as a table, so
     business durations can be summed in SQL (``dashboard.business_calendar``, migration 0014).

@@ -1,11 +1,16 @@
 """The read models derived from ``case_events`` (``case_stays``, ``case_states``,
-``case_milestones``), handled as one by the writers that must rebuild them themselves: the
-seed's bulk load and imports."""
+``case_milestones``, ``case_closings``), handled as one by the writers that must rebuild them
+themselves: the seed's bulk load and imports."""
 
 from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from dashboard.closings import (
+    create_closings_trigger,
+    drop_closings_trigger,
+    refresh_case_closings,
+)
 from dashboard.milestones import (
     create_milestones_trigger,
     drop_milestones_trigger,
@@ -21,20 +26,23 @@ from dashboard.stays import (
 
 
 def refresh_read_models(connection: Connection, case_ids: CaseIds = None) -> None:
-    """Rebuild the stays, state spans and milestones of ``case_ids`` (every case when
-    ``None``)."""
+    """Rebuild the stays, state spans, milestones and closings of ``case_ids`` (every case
+    when ``None``)."""
     refresh_case_stays(connection, case_ids)
     refresh_case_states(connection, case_ids)
     refresh_case_milestones(connection, case_ids)
+    refresh_case_closings(connection, case_ids)
 
 
 def create_triggers(connection: Connection) -> None:
     create_refresh_trigger(connection)
     create_states_trigger(connection)
     create_milestones_trigger(connection)
+    create_closings_trigger(connection)
 
 
 def drop_triggers(connection: Connection) -> None:
     drop_refresh_trigger(connection)
     drop_states_trigger(connection)
     drop_milestones_trigger(connection)
+    drop_closings_trigger(connection)

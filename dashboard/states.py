@@ -34,6 +34,7 @@ the table for an existing database.
 from __future__ import annotations
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Select,
     and_,
@@ -58,6 +59,15 @@ COLUMNS = ["case_id", "seq", "created_at", "started_at", "ended_at", "status", "
 #: The attributes that make up a state: a span begins when any of them changes.
 STATE = ["status", "department_id", "assignee_id", "due_at", "paused_at"]
 TRIGGER = "case_states_refresh"
+
+
+def past_due_then(due_at: ColumnElement, paused_at: ColumnElement, moment) -> ColumnElement[bool]:
+    """A span with this due date and wait was past due at ``moment``, on a running clock.
+
+    While a case waits (``paused_at`` set) its clock is stopped and the due date will move on
+    by the wait, so a waiting case is past due only if it already was when the wait began.
+    """
+    return and_(due_at < moment, or_(paused_at.is_(None), due_at < paused_at))
 
 
 def states_from_events(case_ids: CaseIds = None) -> Select:

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, or_, text
 
 from dashboard.domain import CLOSED_STATUSES, OPEN_STATUSES
 from dashboard.models import OPEN_SPAN, Case, CaseEvent, CaseState
+from dashboard.states import past_due_then
 
 
 def created_between(start: datetime, end: datetime) -> ColumnElement[bool]:
@@ -51,15 +52,9 @@ def open_at(moment: datetime) -> ColumnElement[bool]:
 
 
 def past_due(moment: datetime) -> ColumnElement[bool]:
-    """The due date valid in the span had passed by ``moment``, on a running clock.
-
-    While a case waits (``paused_at`` set) its clock is stopped and the due date will move on
-    by the wait, so a waiting case is past due only if it already was when the wait began.
-    """
-    return and_(
-        CaseState.due_at < moment,
-        or_(CaseState.paused_at.is_(None), CaseState.due_at < CaseState.paused_at),
-    )
+    """The due date valid in the span had passed by ``moment``, on a running clock (a waiting
+    case only if it already was when the wait began: ``states.past_due_then``)."""
+    return past_due_then(CaseState.due_at, CaseState.paused_at, moment)
 
 
 def overdue_span() -> tuple[ColumnElement[bool], ...]:

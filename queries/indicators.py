@@ -50,9 +50,7 @@ from sqlalchemy import (
     inspect,
     literal,
     null,
-    or_,
     select,
-    text,
     union_all,
 )
 from sqlalchemy.ext.compiler import compiles
@@ -61,10 +59,9 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.util import ClauseAdapter
 
 from dashboard.deadlines import business_clock
-from dashboard.domain import CLOSED_STATUSES
 from dashboard.models import (
-    OPEN_SPAN,
     Case,
+    CaseClosing,
     CaseMilestones,
     CaseState,
     Category,
@@ -319,35 +316,16 @@ def _cohort(connection, filters, periods, dimension) -> CTE:
 
 def _closing_counts(connection, filters, periods, dimension) -> pd.DataFrame:
     """Per period and group: ``outflow`` (closings in the period) and ``on_time`` (of those,
-    not past the due date valid when the case closed).
-
-    A closing is a move from an open status to a closed one, read from ``case_states`` (the
-    history span by span, found through its ``started_at`` index): a span with a closed
-    status whose previous span was open, or a case created closed. So ``resuelta`` then
-    ``cerrada`` is one closing, and the previous span holds the due date valid then.
-    """
-    closing = aliased(CaseState, name="closing")
-    before = CaseState  # the span the case closed from: the definitions read it
-    placed = _Placed.of(periods, closing.started_at)
-    start, end = periods[0].start, periods[-1].end
-    query = (
-        select(
-            placed.key.label("period"), func.count().label("outflow"),
-            func.count().filter(or_(before.case_id.is_(None), ~past_due(closing.started_at)))
-            .label("on_time"),
-        )
-        .select_from(closing)
-        # The span before, when it was open: it ended as the closing began, in the period,
-        # so the partial index of open spans finds them all by a range of ``ended_at``.
-        .outerjoin(before, and_(before.case_id == closing.case_id, before.seq == closing.seq - 1,
-                                text(f"case_states.{OPEN_SPAN}"), before.ended_at >= start,
-                                before.ended_at < end))
-        .where(closing.status.in_(CLOSED_STATUSES), *placed.within,
-               or_(closing.seq == 0, before.case_id.is_not(None)))
-    )  # fmt: skip
+    not past the due date valid when the case closed), from ``case_closings``: a move from
+    an open status to a closed one, so ``resuelta`` then ``cerrada`` is one closing."""
+    placed = _Placed.of(periods, CaseClosing.at)
+    query = select(
+        placed.key.label("period"), func.count().label("outflow"),
+        func.count().filter(CaseClosing.on_time).label("on_time"),
+    ).where(*placed.within)  # fmt: skip
     if _reads_case(filters, dimension):
-        query = query.join(Case, Case.id == closing.case_id)
-    narrowed = _narrowed(query, filters, dimension, placed.end, closing.case_id)
+        query = query.join(Case, Case.id == CaseClosing.case_id)
+    narrowed = _narrowed(query, filters, dimension, placed.end, CaseClosing.case_id)
     return to_frame(connection, _grouped(narrowed))
 
 

@@ -1,5 +1,6 @@
-"""``case_milestones``: the first moment of each milestone, on both databases, kept by the
-trigger exactly as a rebuild computes it, and built by the seed for every case."""
+"""``case_milestones`` (the first moment of each milestone) and ``case_closings`` (every
+closing, on time or not), on both databases: kept by their triggers exactly as a rebuild
+computes them, and built by the seed for every case."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from dashboard.closings import refresh_case_closings
 from dashboard.deadlines import business_clock
 from dashboard.domain import DepartmentKind, EventKind, Status
 from dashboard.milestones import refresh_case_milestones
-from dashboard.models import Case, CaseMilestones, Department
+from dashboard.models import Case, CaseClosing, CaseMilestones, Department
 from dashboard.seed import seed_database
 from tests.builders import add_case, add_event, small_world
 
@@ -119,3 +121,25 @@ def test_the_seed_gives_every_case_its_milestones(engine) -> None:
             .where(CaseMilestones.created_at.is_distinct_from(Case.created_at))
         ).scalar_one()
     assert missing == 0
+
+
+def test_each_closing_counts_once_and_knows_whether_it_was_on_time(engine, world) -> None:
+    """Resolved then closed is one closing (on time, due in 10 days); reopened and closed
+    again after the due date is a second, late one."""
+    case_id = add_case(engine, world, created_at=T0, department=world.food, assignee=world.juan)
+    path = [
+        (EventKind.STATUS_CHANGED, T0 + 2 * DAY, Status.ASIGNADA, Status.RESUELTA),
+        (EventKind.STATUS_CHANGED, T0 + 3 * DAY, Status.RESUELTA, Status.CERRADA),
+        (EventKind.REOPENED, T0 + 4 * DAY, Status.CERRADA, Status.EN_CURSO),
+        (EventKind.STATUS_CHANGED, T0 + 12 * DAY, Status.EN_CURSO, Status.CERRADA),
+    ]
+    for kind, at, before, after in path:
+        add_event(engine, case_id, kind, at, from_status=before, to_status=after)
+    ordered = select(CaseClosing.at, CaseClosing.on_time).order_by(CaseClosing.at)
+    with engine.connect() as connection:
+        kept = [tuple(row) for row in connection.execute(ordered)]
+    assert kept == [(T0 + 2 * DAY, True), (T0 + 12 * DAY, False)]
+    with engine.begin() as connection:
+        refresh_case_closings(connection)
+    with engine.connect() as connection:
+        assert [tuple(row) for row in connection.execute(ordered)] == kept
