@@ -11,6 +11,31 @@ from dashboard.i18n import format_decimal, format_int, format_percent
 
 PRIMARY = "#1B5E87"
 FONT = "Source Sans Pro, Arial, sans-serif"
+GRID = "#E5E8EC"
+#: A legend in one line between the title and the plot, where it hides no data.
+TOP_LEGEND = {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"}
+
+
+def titled_layout(title: str, lang: str, *, top: int = 50) -> dict:
+    """The layout every titled chart shares, so all read alike: the title flush left, the
+    interface language's number separators, the house font, thin margins, a white plot.
+
+    ``top`` is the room above the plot: more when a legend sits under the title.
+    """
+    return {
+        "title": {"text": title, "x": 0, "font": {"size": 17}},
+        "separators": chart_separators(lang),
+        "font": {"family": FONT, "size": 14},
+        "margin": {"l": 10, "r": 10, "t": top, "b": 40},
+        "plot_bgcolor": "white",
+    }
+
+
+def amount_axis(title: str, tick_format: str = ",d", suffix: str = "") -> dict:
+    """An axis of amounts: from zero, so bars and lines compare by length, with light grid
+    lines to read values off; whole cases unless ``tick_format`` says otherwise."""
+    return {"title": title, "tickformat": tick_format, "ticksuffix": suffix,
+            "showgrid": True, "gridcolor": GRID, "rangemode": "tozero"}  # fmt: skip
 
 
 def horizontal_bars(
@@ -41,20 +66,16 @@ def horizontal_bars(
         )
     )
     figure.update_layout(
-        title={"text": title, "x": 0, "font": {"size": 17}},
+        **titled_layout(title, lang),
         xaxis_title=value_axis,
         yaxis_title=category_axis,
         yaxis={"autorange": "reversed"},
-        separators=chart_separators(lang),
-        font={"family": FONT, "size": 14},
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
         height=max(260, 48 * len(frame) + 100),
-        plot_bgcolor="white",
     )
     # Whole cases only: small counts would otherwise get fractional ticks rounded to repeats.
     figure.update_xaxes(
         showgrid=True,
-        gridcolor="#E5E8EC",
+        gridcolor=GRID,
         tickformat=",d",
         dtick=1 if frame[value].max() < 8 else None,
     )
@@ -91,19 +112,15 @@ def stacked_bars(
         ]
     )
     figure.update_layout(
+        **titled_layout(title, lang, top=90),
         barmode="stack",
-        title={"text": title, "x": 0, "font": {"size": 17}},
         xaxis_title=value_axis,
         yaxis_title=category_axis,
         yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
-        separators=chart_separators(lang),
-        font={"family": FONT, "size": 14},
-        margin={"l": 10, "r": 10, "t": 90, "b": 40},
+        legend={**TOP_LEGEND, "traceorder": "normal"},
         height=max(300, 36 * len(frame) + 160),
-        plot_bgcolor="white",
     )
-    figure.update_xaxes(showgrid=True, gridcolor="#E5E8EC", tickformat=",d")
+    figure.update_xaxes(showgrid=True, gridcolor=GRID, tickformat=",d")
     return figure
 
 
@@ -136,19 +153,14 @@ def weekly_flows(
     )  # fmt: skip
     figure = go.Figure([*bars, backlog])
     figure.update_layout(
+        **titled_layout(title, lang, top=90),
         barmode="group",
-        title={"text": title, "x": 0, "font": {"size": 17}},
         xaxis={"title": week_axis, "tickformat": AXIS_DAY_PATTERNS[lang], "showgrid": False},
-        yaxis={"title": flow_axis, "tickformat": ",d", "gridcolor": "#E5E8EC",
-               "rangemode": "tozero"},
+        yaxis=amount_axis(flow_axis),
         yaxis2={"title": backlog_axis, "overlaying": "y", "side": "right", "tickformat": ",d",
                 "tickmode": "auto", "showgrid": False, "rangemode": "tozero"},
-        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
-        separators=chart_separators(lang),
-        font={"family": FONT, "size": 14},
-        margin={"l": 10, "r": 10, "t": 90, "b": 40},
+        legend=TOP_LEGEND,
         height=420,
-        plot_bgcolor="white",
     )  # fmt: skip
     return figure
 

@@ -2127,6 +2127,18 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "es": "Hash del contenido (SHA-256)",
         "en": "Content hash (SHA-256)",
     },
+    "report.cover.history_changed": {
+        "es": "La historia de este mes cambió después del corte: {imports}. Las cifras ya las "
+        "incluyen.",
+        "en": "The history of this month changed after its cut-off: {imports}. The figures "
+        "include them.",
+    },
+    "report.cover.late_import": {
+        "es": "el {when} se importó el lote {batch} («{file}»), con solicitudes de fechas "
+        "anteriores: {cases}",
+        "en": "batch {batch} («{file}») was imported on {when}, with cases dated before it: "
+        "{cases}",
+    },
     "report.cover.hash_note": {
         "es": (
             "El hash resume las cifras del informe (no la fecha de generación ni quién lo "

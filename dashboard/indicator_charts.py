@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import FONT, PRIMARY
+from dashboard.charts import FONT, PRIMARY, TOP_LEGEND, amount_axis, titled_layout
 from dashboard.formats import MONTH_PATTERNS, chart_separators
 
 #: How each unit is drawn on an axis: the scale applied to the values, tick format, suffix.
@@ -26,7 +26,6 @@ AXIS_FORMATS = {
     "days": (1, ",.1f", ""),
     "business_days": (1, ",.1f", ""),
 }
-GRID = "#E5E8EC"
 FLOOR_COLOUR = "#6B7B8C"
 
 
@@ -113,17 +112,12 @@ def monthly_line(
     month = MONTH_PATTERNS[lang]
     figure = go.Figure(_traces(series, names, month, width=2.5))
     figure.update_layout(
-        title={"text": title, "x": 0, "font": {"size": 17}},
+        **titled_layout(title, lang, top=80),
         xaxis={"title": month_axis, "tickformat": month, "showgrid": False},
-        yaxis={"title": value_axis, "tickformat": tick_format, "ticksuffix": suffix,
-               "gridcolor": GRID, "rangemode": "tozero"},
-        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
-        separators=chart_separators(lang),
-        font={"family": FONT, "size": 14},
-        margin={"l": 10, "r": 10, "t": 80, "b": 40},
+        yaxis=amount_axis(value_axis, tick_format, suffix),
+        legend=TOP_LEGEND,
         height=420,
-        plot_bgcolor="white",
-    )  # fmt: skip
+    )
     return figure
 
 
@@ -142,14 +136,9 @@ def group_bars(
         )
     )  # fmt: skip
     figure.update_layout(
-        title={"text": title, "x": 0, "font": {"size": 17}},
-        xaxis={"title": value_axis, "tickformat": tick_format, "ticksuffix": suffix,
-               "gridcolor": GRID, "showgrid": True, "rangemode": "tozero"},
+        **titled_layout(title, lang),
+        xaxis=amount_axis(value_axis, tick_format, suffix),
         yaxis={"autorange": "reversed", "automargin": True},
-        separators=chart_separators(lang),
-        font={"family": FONT, "size": 14},
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
         height=max(260, 30 * len(groups) + 110),
-        plot_bgcolor="white",
-    )  # fmt: skip
+    )
     return figure

@@ -20,11 +20,13 @@ from dashboard.models import (
     AuditEntry,
     Case,
     CaseEvent,
+    CaseSource,
     Category,
     Channel,
     Citizen,
     Department,
     DuplicatePair,
+    ImportBatch,
     Municipality,
     SlaTarget,
     Staff,
@@ -200,55 +202,54 @@ def add_case(
 def _history(case: Case, intake: int) -> list[CaseEvent]:
     """Events that leave the case as ``add_case`` wrote it, as the hub would have: intake,
     then (at the same instant) its assignment, the start of its wait, its closing."""
-    events = [
-        CaseEvent(
-            case_id=case.id,
-            kind=EventKind.CREATED,
-            at=case.created_at,
-            to_department_id=intake,
-            to_status=Status.NUEVA,
-            due_at=case.due_at,
-        )
-    ]
     worked = (
         case.status
         if case.status in (Status.NUEVA, Status.ASIGNADA, Status.EN_CURSO, Status.DERIVADA)
         else Status.ASIGNADA
     )
+    events = [_event(case, EventKind.CREATED, case.created_at, None, Status.NUEVA,
+                     to_department_id=intake, due_at=case.due_at)]  # fmt: skip
     if (worked, case.department_id, case.assignee_id) != (Status.NUEVA, intake, None):
-        events.append(
-            CaseEvent(
-                case_id=case.id,
-                kind=EventKind.ASSIGNED,
-                at=case.created_at,
-                from_status=Status.NUEVA,
-                to_status=worked,
-                from_department_id=intake,
-                to_department_id=case.department_id,
-                assignee_id=case.assignee_id,
-            )
-        )
+        events.append(_event(case, EventKind.ASSIGNED, case.created_at, Status.NUEVA, worked,
+                             from_department_id=intake, to_department_id=case.department_id,
+                             assignee_id=case.assignee_id))  # fmt: skip
     if case.paused_at:
-        events.append(
-            CaseEvent(
-                case_id=case.id,
-                kind=EventKind.STATUS_CHANGED,
-                at=case.paused_at,
-                from_status=worked,
-                to_status=Status.EN_ESPERA,
-            )
-        )
+        events.append(_event(case, EventKind.STATUS_CHANGED, case.paused_at, worked,
+                             Status.EN_ESPERA))  # fmt: skip
     if case.closed_at:
-        events.append(
-            CaseEvent(
-                case_id=case.id,
-                kind=EventKind.CLOSED,
-                at=case.closed_at,
-                from_status=worked,
-                to_status=case.status,
-            )
-        )
-    return events  # fmt: skip
+        events.append(_event(case, EventKind.CLOSED, case.closed_at, worked, case.status))
+    return events
+
+
+def _event(
+    case: Case, kind: EventKind, at: datetime, before: Status | None, after: Status,
+    **columns: object,
+) -> CaseEvent:  # fmt: skip
+    """One event of ``case`` taking it from status ``before`` to ``after``; ``columns`` are
+    the event's other fields (departments, assignee, due date)."""
+    return CaseEvent(case_id=case.id, kind=kind, at=at, from_status=before, to_status=after,
+                     **columns)  # fmt: skip
+
+
+def add_imported_case(
+    engine: Engine, world: World, *, created_at: datetime, imported_at: datetime
+) -> int:
+    """A case in food brought in by its own batch (``planilla_vieja.xlsx``) imported at
+    ``imported_at``, as the importer records it; returns the batch id."""
+    case_id = add_case(engine, world, created_at=created_at, department=world.food)
+    with Session(engine) as session, session.begin():
+        batch = ImportBatch(
+            intake_department_id=world.intake, file_name="planilla_vieja.xlsx", sha256="0" * 64,
+            mapping="{}", username="ingreso", imported_at=imported_at, rows_read=1,
+            rows_imported=1, rows_already=0, rows_with_errors=0,
+        )  # fmt: skip
+        session.add(batch)
+        session.flush()
+        session.add(CaseSource(
+            case_id=case_id, batch_id=batch.id, row_number=2, fingerprint=str(case_id),
+            intake_department_id=world.intake,
+        ))  # fmt: skip
+        return batch.id
 
 
 def add_department(engine: Engine, code: str, name: str, kind: DepartmentKind) -> int:
@@ -355,12 +356,8 @@ def close_case(engine: Engine, code: str, at: datetime, *, by_staff: int) -> Non
     version) and its ``cerrada`` event in one transaction."""
     with Session(engine) as session, session.begin():
         case = session.execute(select(Case).where(Case.code == code)).scalar_one()
-        session.add(
-            CaseEvent(
-                case_id=case.id, kind=EventKind.CLOSED, at=at, actor_staff_id=by_staff,
-                from_status=case.status, to_status=Status.CERRADA,
-            )
-        )  # fmt: skip
+        session.add(_event(case, EventKind.CLOSED, at, case.status, Status.CERRADA,
+                           actor_staff_id=by_staff))  # fmt: skip
         case.status, case.closed_at, case.version = Status.CERRADA, at, case.version + 1
 
 

@@ -29,7 +29,7 @@ from dashboard.models import AuditEntry, Channel
 from dashboard.report import AUDIT_WHAT, Report, build_report
 from dashboard.report.__main__ import main
 from dashboard.report_view import complete_months
-from tests.builders import World, add_case, add_event, small_world
+from tests.builders import World, add_case, add_event, add_imported_case, small_world
 
 NOVEMBER = date(2026, 11, 1)
 GENERATED_AT = datetime(2026, 12, 3, 9, 30)
@@ -159,6 +159,29 @@ def test_the_pdf_has_four_pages_with_the_months_figures_and_definitions(engine: 
     assert "por partido" in pages[2]
     assert "Cumplimiento del protocolo" in pages[3]
     assert all(f"Página {n} de {PDF_PAGES}" in page for n, page in enumerate(pages, start=1))
+
+
+def test_an_import_after_the_month_ended_is_told_on_the_cover_and_the_first_pdf_page(
+    engine: Engine,
+) -> None:
+    world, _ = _november(engine)
+    assert not _history_notices(_report(engine))
+    batch = add_imported_case(engine, world, created_at=datetime(2026, 11, 25, 10),
+                              imported_at=datetime(2026, 12, 2, 8, 15))  # fmt: skip
+    report = _report(engine)
+    [on_cover, on_pdf] = _history_notices(report)
+    for notice in (on_cover, on_pdf):
+        assert f"el 02/12/2026 08:15 se importó el lote {batch} («planilla_vieja.xlsx»)" in notice
+    assert len(PdfReader(io.BytesIO(report.pdf)).pages) == PDF_PAGES
+
+
+def _history_notices(report: Report) -> list[str]:
+    """The history notice on the workbook's cover and on the PDF's first page, if any."""
+    said = "La historia de este mes cambió después del corte"
+    cover = [str(cell) for row in _sheets(report)["Portada"] for cell in row if cell]
+    first_page = " ".join(PdfReader(io.BytesIO(report.pdf)).pages[0].extract_text().split())
+    in_pdf = [first_page[first_page.index(said) :]] if said in first_page else []
+    return [text for text in cover if said in text] + in_pdf
 
 
 def test_the_same_month_gives_the_same_hash_after_later_moves_and_closings(

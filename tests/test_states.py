@@ -8,14 +8,13 @@ from datetime import datetime, timedelta
 import pandas as pd
 import pytest
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
 
 from auth.roles import Actor
 from dashboard import commands
 from dashboard.commands import ShownCase
 from dashboard.domain import EventKind, Role, Status, local_now
 from dashboard.duplicates.find import scan
-from dashboard.models import Case, CaseSource, CaseState, DuplicatePair, ImportBatch
+from dashboard.models import Case, CaseState, DuplicatePair
 from dashboard.seed import seed_database
 from dashboard.states import refresh_case_states
 from queries.backlog import weekly_department_flows
@@ -26,7 +25,14 @@ from queries.queues import assignee_queues, department_queues
 from queries.summary import headline_figures
 from queries.territory import partido_measures
 from tests.apptest_pages import page_as
-from tests.builders import add_case, add_event, case_code, small_world, world_of
+from tests.builders import (
+    add_case,
+    add_event,
+    add_imported_case,
+    case_code,
+    small_world,
+    world_of,
+)
 
 T0 = datetime(2026, 3, 2, 9, 0)  # a Monday
 DAY = timedelta(days=1)
@@ -231,31 +237,13 @@ def test_a_seeded_history_ends_in_each_case_s_own_row(engine) -> None:
 # The one change a past period can see: an import made after its cut-off.
 
 
-def imported_late(engine: Engine, world, created_at: datetime, imported_at: datetime) -> int:
-    """A case brought in by a batch imported at ``imported_at``; returns the batch id."""
-    case_id = add_case(engine, world, created_at=created_at, department=world.food)
-    with Session(engine) as session, session.begin():
-        batch = ImportBatch(
-            intake_department_id=world.intake, file_name="planilla_vieja.xlsx", sha256="0" * 64,
-            mapping="{}", username="ingreso", imported_at=imported_at, rows_read=1,
-            rows_imported=1, rows_already=0, rows_with_errors=0,
-        )  # fmt: skip
-        session.add(batch)
-        session.flush()
-        session.add(CaseSource(
-            case_id=case_id, batch_id=batch.id, row_number=2, fingerprint=str(case_id),
-            intake_department_id=world.intake,
-        ))  # fmt: skip
-        return batch.id
-
-
 def test_an_import_after_the_cut_off_of_cases_dated_before_it_is_told(engine, world) -> None:
     filters = CaseFilters.for_period((T0 - 30 * DAY).date(), (CUT_OFF - DAY).date(), CUT_OFF)
-    imported_late(engine, world, created_at=T0 + 30 * DAY, imported_at=T0 + 31 * DAY)  # after
-    imported_late(engine, world, created_at=T0, imported_at=T0 + DAY)  # known at the cut-off
+    add_imported_case(engine, world, created_at=T0 + 30 * DAY, imported_at=T0 + 31 * DAY)  # after
+    add_imported_case(engine, world, created_at=T0, imported_at=T0 + DAY)  # known at the cut-off
     with engine.connect() as connection:
         assert late_imports(connection, filters).empty
-    batch = imported_late(engine, world, created_at=T0 + DAY, imported_at=LATER)
+    batch = add_imported_case(engine, world, created_at=T0 + DAY, imported_at=LATER)
     with engine.connect() as connection:
         late = late_imports(connection, filters)
     assert late[["batch_id", "imported_at", "cases"]].values.tolist() == [[batch, LATER, 1]]
@@ -264,7 +252,7 @@ def test_an_import_after_the_cut_off_of_cases_dated_before_it_is_told(engine, wo
 def test_the_filter_bar_says_when_a_past_period_s_history_changed(app_database: Engine) -> None:
     world = world_of(app_database)
     now = local_now()
-    imported_late(app_database, world, created_at=now - timedelta(days=50), imported_at=now)
+    add_imported_case(app_database, world, created_at=now - timedelta(days=50), imported_at=now)
     at = page_as("gabinete", "pendientes")
     assert not at.sidebar.warning  # the period reaches today: nothing came after its cut-off
     last_month = (now - timedelta(days=60)).date(), (now - timedelta(days=30)).date()

@@ -12,15 +12,12 @@ import argparse
 import sys
 from datetime import date, datetime
 
-from dashboard.db import DatabaseUnavailable, SchemaMissing, build_engine, check_connection
+from dashboard.cli import PROBLEMS, Refused, refuse
+from dashboard.db import build_engine, check_connection
 from dashboard.duplicates.compare import DEFAULT_WINDOW_DAYS
 from dashboard.duplicates.find import scan
 from dashboard.i18n import format_decimal, format_int
 from dashboard.settings import database_url
-
-
-class _Refused(ValueError):
-    """What the command line cannot work with, said in one Spanish line."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,16 +30,8 @@ def main(argv: list[str] | None = None) -> int:
             report = scan(engine, since=since, days=days)
         finally:
             engine.dispose()
-    except _Refused as refusal:
-        print(f"No se revisó nada: {refusal}", file=sys.stderr)
-        return 2
-    except DatabaseUnavailable as problem:
-        print(f"No se revisó nada: no se puede conectar con la base {problem}.", file=sys.stderr)
-        return 2
-    except SchemaMissing as problem:
-        print(f"No se revisó nada: la base {problem} no tiene las tablas de solicitudes "
-              "(corré make database).", file=sys.stderr)  # fmt: skip
-        return 2
+    except PROBLEMS as problem:
+        return refuse("No se revisó nada: ", problem)
     pairs = "par nuevo" if report.found == 1 else "pares nuevos"
     print(
         f"Revisadas {format_int(report.checked)} solicitudes en "
@@ -58,12 +47,12 @@ def _since(written: str | None) -> datetime | None:
     try:
         return datetime.combine(date.fromisoformat(written), datetime.min.time())
     except ValueError:
-        raise _Refused(f"la fecha «{written}» no es válida: usá AAAA-MM-DD.") from None
+        raise Refused(f"la fecha «{written}» no es válida: usá AAAA-MM-DD.") from None
 
 
 def _days(written: str) -> int:
     if not written.isdigit() or int(written) < 1:
-        raise _Refused(f"--days tiene que ser un número de días mayor que cero, no «{written}».")
+        raise Refused(f"--days tiene que ser un número de días mayor que cero, no «{written}».")
     return int(written)
 
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from auth.roles import Actor
+from dashboard.cli import Refused, refuse
 from dashboard.commands import CommandError, import_sheet
 from dashboard.db import build_engine
 from dashboard.domain import Role
@@ -39,8 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(engine, options)
     except (UnreadableFile, CommandError, ValueError) as refusal:
-        print(f"No se importó nada: {refusal}", file=sys.stderr)
-        return 2
+        return refuse("No se importó nada: ", refusal)
     finally:
         engine.dispose()
 
@@ -62,8 +62,7 @@ def _run(engine, options: argparse.Namespace) -> int:
                            choices, progress=_stages())  # fmt: skip
     print("\n".join(summary(plan)))
     if not plan.prepared.cases:
-        print("No se importó nada: ninguna fila es válida.", file=sys.stderr)
-        return 2
+        raise Refused("ninguna fila es válida.")
     if options.dry_run:
         return 0
     outcome = import_sheet(engine, CONSOLE, area_id, plan.source, plan.sheet, plan.mapping,

@@ -16,8 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from auth.roles import Actor
+from dashboard.cli import PROBLEMS, Refused, refuse
 from dashboard.commands import record_export
-from dashboard.db import DatabaseUnavailable, SchemaMissing, build_engine, check_connection
+from dashboard.db import build_engine, check_connection
 from dashboard.domain import Role
 from dashboard.i18n import format_int
 from dashboard.open311.publish import REQUESTS_FILE, SERVICES_FILE, Published, export
@@ -26,31 +27,15 @@ from dashboard.settings import database_url
 DEFAULT_FOLDER = "open311"
 
 
-class _Refused(ValueError):
-    """What the command line cannot work with, said in one Spanish line."""
-
-
 def main(argv: list[str] | None = None) -> int:
     options = _parser().parse_args(argv)
     try:
         first, last = _day(options.first, "--from"), _day(options.last, "--to")
         if first > last:
-            raise _Refused(f"--from ({first}) es posterior a --to ({last}).")
+            raise Refused(f"--from ({first}) es posterior a --to ({last}).")
         published = _export(options.database_url or database_url(), first, last, options.out)
-    except _Refused as refusal:
-        print(f"No se exportó nada: {refusal}", file=sys.stderr)
-        return 2
-    except DatabaseUnavailable as problem:
-        print(f"No se exportó nada: no se puede conectar con la base {problem}.", file=sys.stderr)
-        return 2
-    except SchemaMissing as problem:
-        print(f"No se exportó nada: la base {problem} no tiene las tablas de solicitudes "
-              "(corré make database).", file=sys.stderr)  # fmt: skip
-        return 2
-    except OSError as problem:
-        print(f"No se exportó nada: no se puede escribir en {options.out}: "
-              f"{problem.strerror or problem}.", file=sys.stderr)  # fmt: skip
-        return 2
+    except (*PROBLEMS, OSError) as problem:
+        return refuse("No se exportó nada: ", problem, options.out)
     print(_summary(published, first, last))
     return 0
 
@@ -83,9 +68,9 @@ def _day(written: str, option: str) -> date:
     try:
         day = date.fromisoformat(written)
     except ValueError:
-        raise _Refused(f"la fecha de {option} «{written}» no es válida: usá AAAA-MM-DD.") from None
+        raise Refused(f"la fecha de {option} «{written}» no es válida: usá AAAA-MM-DD.") from None
     if day == date.max:  # the export reads up to the day after: there is none
-        raise _Refused(f"la fecha de {option} «{written}» está fuera del calendario.")
+        raise Refused(f"la fecha de {option} «{written}» está fuera del calendario.")
     return day
 
 

@@ -17,15 +17,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from auth.roles import Actor
+from dashboard.cli import PROBLEMS, Refused, refuse
 from dashboard.commands import record_export
-from dashboard.db import DatabaseUnavailable, SchemaMissing, build_engine, check_connection
+from dashboard.db import build_engine, check_connection
 from dashboard.domain import Role, local_now
 from dashboard.report import AUDIT_WHAT, Report, build_report
 from dashboard.settings import database_url
-
-
-class _Refused(ValueError):
-    """What the command line cannot work with, said in one Spanish line."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,21 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         now = local_now()
         month = _month(options.month, now)
         report, paths = _generate(options.database_url, month, options.out, now)
-    except _Refused as refusal:
-        print(f"No se generó el informe: {refusal}", file=sys.stderr)
-        return 2
-    except DatabaseUnavailable as problem:
-        print(f"No se generó el informe: no se puede conectar con la base {problem}.",
-              file=sys.stderr)  # fmt: skip
-        return 2
-    except SchemaMissing as problem:
-        print(f"No se generó el informe: la base {problem} no tiene las tablas de solicitudes "
-              "(corré make database).", file=sys.stderr)  # fmt: skip
-        return 2
-    except OSError as problem:
-        print(f"No se generó el informe: no se puede escribir en {options.out}: "
-              f"{problem.strerror or problem}.", file=sys.stderr)  # fmt: skip
-        return 2
+    except (*PROBLEMS, OSError) as problem:
+        return refuse("No se generó el informe: ", problem, options.out)
     print(f"Informe mensual de {month:%m/%Y} escrito en {paths[0]} y {paths[1]}.")
     print(f"Hash del contenido (SHA-256): {report.content_hash}")
     return 0
@@ -82,11 +66,11 @@ def _month(written: str, now: datetime) -> date:
     try:
         month = datetime.strptime(written, "%Y-%m").date()
     except ValueError:
-        raise _Refused(
+        raise Refused(
             f"el mes «{written}» no es válido: usá AAAA-MM (por ejemplo 2026-11)."
         ) from None
     if month > now.date():
-        raise _Refused(f"el mes {month:%m/%Y} todavía no empezó.")
+        raise Refused(f"el mes {month:%m/%Y} todavía no empezó.")
     return month
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 from sqlalchemy import Connection
 
 from queries.filters import CaseFilters
+from queries.history_changes import late_imports
 from queries.indicators import (
     COMPARISONS,
     INDICATORS,
@@ -70,6 +71,9 @@ class ReportContent:
     hotspots: pd.DataFrame
     #: ``protocol_ranking`` for the month.
     protocol: pd.DataFrame
+    #: ``late_imports``: imports after the cut-off that brought cases dated before it, the
+    #: one way the month's history (and so its figures) can change once it is over.
+    late_imports: pd.DataFrame
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """Every frame of the report by a stable name (what the hash digests)."""
@@ -100,6 +104,7 @@ def gather(connection: Connection, filters: CaseFilters) -> ReportContent:
         partidos=partido_measures(connection, filters),
         hotspots=overload_hotspots(connection, filters),
         protocol=protocol_ranking(connection, filters),
+        late_imports=late_imports(connection, filters),
     )
 
 
@@ -136,7 +141,12 @@ def _changes(months: pd.DataFrame) -> pd.DataFrame:
 
 
 def content_hash(content: ReportContent) -> str:
-    """SHA-256 (hex) of a canonical JSON of the report's figures and of what they are of."""
+    """SHA-256 (hex) of a canonical JSON of the report's figures and of what they are of.
+
+    The late imports the cover tells of are hashed too: two copies that differ in that notice
+    say different things. They enter only when there are some, so the hash of a month whose
+    history never changed is the one it always had.
+    """
     filters = content.filters
     document = {
         "month": content.month.isoformat(),
@@ -144,6 +154,8 @@ def content_hash(content: ReportContent) -> str:
         "scope": list(filters.scope) if filters.scope is not None else None,
         "frames": {name: _canonical(frame) for name, frame in sorted(content.frames().items())},
     }
+    if not content.late_imports.empty:
+        document["late_imports"] = _canonical(content.late_imports)
     text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -131,6 +131,9 @@ def _headline_page(pdf: _Report, content: ReportContent, cover: Cover, lang: str
              [("report.cover.hash", cover.content_hash)]]  # fmt: skip
     for line in lines:
         _text(pdf, " · ".join(f"{translate(key, lang)}: {value}" for key, value in line), 8.5)
+    if cover.history_notice:
+        pdf.ln(1)
+        _heading(pdf, cover.history_notice, 8.5)
     pdf.ln(3)
     _heading(pdf, translate("report.pdf.headline", lang), 12)
     figures_by_key = content.indicators.set_index("indicator")

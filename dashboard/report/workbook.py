@@ -90,6 +90,9 @@ def _cover(workbook: Workbook, cover: Cover, lang: str) -> None:
     )
     after = write_frame(workbook, worksheet, table, first_row=2)
     worksheet.write_string(after + 1, 0, translate("report.cover.hash_note", lang))
+    if cover.history_notice:
+        worksheet.write_string(after + 2, 0, cover.history_notice,
+                               workbook.add_format({"bold": True}))  # fmt: skip
 
 
 def _indicators(workbook: Workbook, table: pd.DataFrame, lang: str) -> None:
