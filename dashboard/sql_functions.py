@@ -77,6 +77,25 @@ def _hours_between_sqlite(element: hours_between, compiler, **kw) -> str:
     return f"((julianday({end}) - julianday({start})) * 24.0)"
 
 
+class whole_floor(FunctionElement):
+    """The largest whole number not above a non-negative float (SQL's ``round`` breaks ties
+    differently on each database, so rounding is ``floor(x + 0.5)``: half up on both)."""
+
+    type = Float()
+    name = "whole_floor"
+    inherit_cache = True
+
+
+@compiles(whole_floor, "postgresql")
+def _whole_floor_postgresql(element: whole_floor, compiler, **kw) -> str:
+    return f"floor({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(whole_floor, "sqlite")
+def _whole_floor_sqlite(element: whole_floor, compiler, **kw) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"
+
+
 class last_chars(FunctionElement):
     """The last ``n`` characters of a text (all of it when shorter)."""
 

@@ -53,9 +53,7 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.util import ClauseAdapter
 
 from dashboard.deadlines import business_clock
@@ -69,7 +67,7 @@ from dashboard.models import (
     Department,
     Municipality,
 )
-from dashboard.sql_functions import hours_between
+from dashboard.sql_functions import hours_between, whole_floor
 from queries import survival
 from queries._frames import to_frame
 from queries.definitions import open_at, overdue_span, past_due, state_at
@@ -443,32 +441,13 @@ def _earlier_overdue(connection, filters, periods, dimension) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["period", "group_id", "overdue"])
 
 
-class _floor(FunctionElement):
-    """The largest whole number not above a non-negative float (SQL's ``round`` breaks ties
-    differently on each database, so rounding is ``floor(x + 0.5)``: half up on both)."""
-
-    type = Float()
-    name = "floor"
-    inherit_cache = True
-
-
-@compiles(_floor, "postgresql")
-def _floor_postgresql(element: _floor, compiler, **kw) -> str:
-    return f"floor({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(_floor, "sqlite")
-def _floor_sqlite(element: _floor, compiler, **kw) -> str:
-    return f"CAST({compiler.process(element.clauses, **kw)} AS INTEGER)"
-
-
 def _bucket(hours: ColumnElement) -> ColumnElement:
     """Hours rounded (half up) to whole hours up to ``HOURLY_UP_TO``, to whole days beyond; a
     negative duration (a history dated before the case's creation) counts as 0."""
     clipped = case((hours < 0, 0.0), else_=hours)
     return case(
-        (clipped < HOURLY_UP_TO, _floor(clipped + 0.5)),
-        else_=_floor(clipped / HOURS_PER_DAY + 0.5) * HOURS_PER_DAY,
+        (clipped < HOURLY_UP_TO, whole_floor(clipped + 0.5)),
+        else_=whole_floor(clipped / HOURS_PER_DAY + 0.5) * HOURS_PER_DAY,
     )
 
 
