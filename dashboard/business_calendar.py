@@ -14,14 +14,13 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
-from sqlalchemy import Connection, Date, Float, case, insert, select
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import Connection, case, insert, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.sql.functions import FunctionElement
 
 from dashboard import deadlines
 from dashboard.models import BusinessDay
+from dashboard.sql_functions import day_of, hours_into_day
 
 HOURS_PER_DAY = 24
 
@@ -47,44 +46,6 @@ def fill_business_days(connection: Connection) -> None:
     already (a database emptied table by table, as the tests do, gets its calendar back)."""
     if connection.execute(select(BusinessDay.day).limit(1)).first() is None:
         connection.execute(insert(BusinessDay), calendar_rows())
-
-
-class day_of(FunctionElement):
-    """The calendar day of a timestamp, comparable with ``business_days.day``."""
-
-    type = Date()
-    name = "day_of"
-    inherit_cache = True
-
-
-@compiles(day_of, "postgresql")
-def _day_of_postgresql(element: day_of, compiler, **kw) -> str:
-    return f"CAST({compiler.process(element.clauses, **kw)} AS DATE)"
-
-
-@compiles(day_of, "sqlite")
-def _day_of_sqlite(element: day_of, compiler, **kw) -> str:
-    return f"date({compiler.process(element.clauses, **kw)})"
-
-
-class hours_into_day(FunctionElement):
-    """Hours from the midnight that began a timestamp's day to the timestamp, as a float."""
-
-    type = Float()
-    name = "hours_into_day"
-    inherit_cache = True
-
-
-@compiles(hours_into_day, "postgresql")
-def _hours_into_day_postgresql(element: hours_into_day, compiler, **kw) -> str:
-    moment = compiler.process(element.clauses, **kw)
-    return f"(date_part('epoch', {moment} - date_trunc('day', {moment})) / 3600)"
-
-
-@compiles(hours_into_day, "sqlite")
-def _hours_into_day_sqlite(element: hours_into_day, compiler, **kw) -> str:
-    moment = compiler.process(element.clauses, **kw)
-    return f"((julianday({moment}) - julianday(date({moment}))) * 24.0)"
 
 
 class BusinessClock:

@@ -16,26 +16,14 @@ trigger waits for another); bulk loads rebuild it with the other read models
 
 from __future__ import annotations
 
-from sqlalchemy import (
-    Connection,
-    Select,
-    delete,
-    func,
-    insert,
-    literal_column,
-    not_,
-    or_,
-    select,
-)
+from sqlalchemy import Select, func, not_, or_, select
 
 from dashboard.domain import CLOSED_STATUSES, OPEN_STATUSES
-from dashboard.history_triggers import create_history_trigger, drop_history_trigger
+from dashboard.history_triggers import CaseIds, ReadModel
 from dashboard.models import CaseClosing
 from dashboard.states import past_due_then, states_from_events
-from dashboard.stays import CaseIds
 
-COLUMNS = ["case_id", "at", "on_time"]
-TRIGGER = "case_closings_refresh"
+COLUMNS = ("case_id", "at", "on_time")
 
 
 def closings_from_events(case_ids: CaseIds = None) -> Select:
@@ -58,22 +46,5 @@ def closings_from_events(case_ids: CaseIds = None) -> Select:
     )  # fmt: skip
 
 
-def refresh_case_closings(connection: Connection, case_ids: CaseIds = None) -> None:
-    """Rebuild the closings of ``case_ids`` (every case when ``None``) from their events."""
-    stale = delete(CaseClosing)
-    if case_ids is not None:
-        stale = stale.where(CaseClosing.case_id.in_(case_ids))
-    connection.execute(stale)
-    connection.execute(insert(CaseClosing).from_select(COLUMNS, closings_from_events(case_ids)))
-
-
-def create_closings_trigger(connection: Connection) -> None:
-    """The trigger that rebuilds a case's closings when any event of it is inserted."""
-    rebuild = insert(CaseClosing).from_select(
-        COLUMNS, closings_from_events([literal_column("NEW.case_id")])
-    )
-    create_history_trigger(connection, TRIGGER, rebuild, CaseClosing.__tablename__)
-
-
-def drop_closings_trigger(connection: Connection) -> None:
-    drop_history_trigger(connection, TRIGGER)
+#: Rebuilt for a case when any event of it is inserted.
+READ_MODEL = ReadModel("case_closings_refresh", CaseClosing, COLUMNS, closings_from_events)

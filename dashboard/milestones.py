@@ -24,30 +24,18 @@ trigger. Bulk loads rebuild it with the other read models (``dashboard.read_mode
 
 from __future__ import annotations
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Select,
-    and_,
-    delete,
-    func,
-    insert,
-    literal_column,
-    or_,
-    select,
-)
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from dashboard.business_calendar import BusinessClock
 from dashboard.domain import CLOSED_STATUSES, EXTERNAL_KINDS, EventKind, Status
-from dashboard.history_triggers import create_history_trigger, drop_history_trigger
+from dashboard.history_triggers import CaseIds, ReadModel
 from dashboard.models import Case, CaseEvent, CaseMilestones, Department
-from dashboard.stays import CaseIds, stays_from_events
+from dashboard.stays import stays_from_events
 
 #: Events that are a first action by staff: an assignment, a referral, a reassignment.
 FIRST_ACTION_KINDS = (EventKind.ASSIGNED, EventKind.REFERRED, EventKind.REASSIGNED)
-COLUMNS = ["case_id", "created_at", "created_clock", "first_action_at", "first_action_clock",
-           "closed_at", "closed_clock", "reopened_at", "referred_at", "external_at"]  # fmt: skip
-TRIGGER = "case_milestones_refresh"
+COLUMNS = ("case_id", "created_at", "created_clock", "first_action_at", "first_action_clock",
+           "closed_at", "closed_clock", "reopened_at", "referred_at", "external_at")  # fmt: skip
 
 
 def is_closing(event=CaseEvent) -> ColumnElement[bool]:
@@ -107,24 +95,5 @@ def milestones_from_events(case_ids: CaseIds = None) -> Select:
     return query
 
 
-def refresh_case_milestones(connection: Connection, case_ids: CaseIds = None) -> None:
-    """Rebuild the milestones of ``case_ids`` (every case when ``None``) from their events."""
-    stale = delete(CaseMilestones)
-    if case_ids is not None:
-        stale = stale.where(CaseMilestones.case_id.in_(case_ids))
-    connection.execute(stale)
-    connection.execute(
-        insert(CaseMilestones).from_select(COLUMNS, milestones_from_events(case_ids))
-    )
-
-
-def create_milestones_trigger(connection: Connection) -> None:
-    """The trigger that rebuilds a case's milestones when any event of it is inserted."""
-    rebuild = insert(CaseMilestones).from_select(
-        COLUMNS, milestones_from_events([literal_column("NEW.case_id")])
-    )
-    create_history_trigger(connection, TRIGGER, rebuild, CaseMilestones.__tablename__)
-
-
-def drop_milestones_trigger(connection: Connection) -> None:
-    drop_history_trigger(connection, TRIGGER)
+#: Rebuilt for a case when any event of it is inserted.
+READ_MODEL = ReadModel("case_milestones_refresh", CaseMilestones, COLUMNS, milestones_from_events)

@@ -6,43 +6,30 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from dashboard.closings import (
-    create_closings_trigger,
-    drop_closings_trigger,
-    refresh_case_closings,
-)
-from dashboard.milestones import (
-    create_milestones_trigger,
-    drop_milestones_trigger,
-    refresh_case_milestones,
-)
-from dashboard.states import create_states_trigger, drop_states_trigger, refresh_case_states
-from dashboard.stays import (
-    CaseIds,
-    create_refresh_trigger,
-    drop_refresh_trigger,
-    refresh_case_stays,
+from dashboard import closings, milestones, states, stays
+from dashboard.history_triggers import CaseIds, ReadModel
+
+#: Every read model, in the order they are rebuilt and their triggers created and dropped.
+READ_MODELS: tuple[ReadModel, ...] = (
+    stays.READ_MODEL,
+    states.READ_MODEL,
+    milestones.READ_MODEL,
+    closings.READ_MODEL,
 )
 
 
 def refresh_read_models(connection: Connection, case_ids: CaseIds = None) -> None:
     """Rebuild the stays, state spans, milestones and closings of ``case_ids`` (every case
     when ``None``)."""
-    refresh_case_stays(connection, case_ids)
-    refresh_case_states(connection, case_ids)
-    refresh_case_milestones(connection, case_ids)
-    refresh_case_closings(connection, case_ids)
+    for read_model in READ_MODELS:
+        read_model.refresh(connection, case_ids)
 
 
 def create_triggers(connection: Connection) -> None:
-    create_refresh_trigger(connection)
-    create_states_trigger(connection)
-    create_milestones_trigger(connection)
-    create_closings_trigger(connection)
+    for read_model in READ_MODELS:
+        read_model.create_trigger(connection)
 
 
 def drop_triggers(connection: Connection) -> None:
-    drop_refresh_trigger(connection)
-    drop_states_trigger(connection)
-    drop_milestones_trigger(connection)
-    drop_closings_trigger(connection)
+    for read_model in READ_MODELS:
+        read_model.drop_trigger(connection)

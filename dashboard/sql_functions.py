@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from sqlalchemy import DateTime, Float, Integer, String
+from sqlalchemy import Date, DateTime, Float, Integer, String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -75,6 +75,44 @@ def _hours_between_postgresql(element: hours_between, compiler, **kw) -> str:
 def _hours_between_sqlite(element: hours_between, compiler, **kw) -> str:
     start, end = (compiler.process(clause, **kw) for clause in element.clauses)
     return f"((julianday({end}) - julianday({start})) * 24.0)"
+
+
+class day_of(FunctionElement):
+    """The calendar day of a timestamp, comparable with ``business_days.day``."""
+
+    type = Date()
+    name = "day_of"
+    inherit_cache = True
+
+
+@compiles(day_of, "postgresql")
+def _day_of_postgresql(element: day_of, compiler, **kw) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS DATE)"
+
+
+@compiles(day_of, "sqlite")
+def _day_of_sqlite(element: day_of, compiler, **kw) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+class hours_into_day(FunctionElement):
+    """Hours from the midnight that began a timestamp's day to the timestamp, as a float."""
+
+    type = Float()
+    name = "hours_into_day"
+    inherit_cache = True
+
+
+@compiles(hours_into_day, "postgresql")
+def _hours_into_day_postgresql(element: hours_into_day, compiler, **kw) -> str:
+    moment = compiler.process(element.clauses, **kw)
+    return f"(date_part('epoch', {moment} - date_trunc('day', {moment})) / 3600)"
+
+
+@compiles(hours_into_day, "sqlite")
+def _hours_into_day_sqlite(element: hours_into_day, compiler, **kw) -> str:
+    moment = compiler.process(element.clauses, **kw)
+    return f"((julianday({moment}) - julianday(date({moment}))) * 24.0)"
 
 
 class whole_floor(FunctionElement):

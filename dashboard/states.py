@@ -33,32 +33,16 @@ the table for an existing database.
 
 from __future__ import annotations
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Select,
-    and_,
-    case,
-    delete,
-    false,
-    func,
-    insert,
-    literal_column,
-    not_,
-    or_,
-    select,
-)
+from sqlalchemy import ColumnElement, Select, and_, case, false, func, not_, or_, select
 
 from dashboard.domain import OPEN_STATUSES, Status
-from dashboard.history_triggers import create_history_trigger, drop_history_trigger
+from dashboard.history_triggers import CaseIds, ReadModel
 from dashboard.models import Case, CaseEvent, CaseState
-from dashboard.stays import CaseIds
 
-COLUMNS = ["case_id", "seq", "created_at", "started_at", "ended_at", "status", "department_id",
-           "assignee_id", "due_at", "paused_at", "enters", "leaves"]  # fmt: skip
+COLUMNS = ("case_id", "seq", "created_at", "started_at", "ended_at", "status", "department_id",
+           "assignee_id", "due_at", "paused_at", "enters", "leaves")  # fmt: skip
 #: The attributes that make up a state: a span begins when any of them changes.
 STATE = ["status", "department_id", "assignee_id", "due_at", "paused_at"]
-TRIGGER = "case_states_refresh"
 
 
 def past_due_then(due_at: ColumnElement, paused_at: ColumnElement, moment) -> ColumnElement[bool]:
@@ -170,22 +154,5 @@ def _state_after_each_event(case_ids: CaseIds) -> Select:
     )
 
 
-def refresh_case_states(connection: Connection, case_ids: CaseIds = None) -> None:
-    """Rebuild the spans of ``case_ids`` (every case when ``None``) from their events."""
-    stale = delete(CaseState)
-    if case_ids is not None:
-        stale = stale.where(CaseState.case_id.in_(case_ids))
-    connection.execute(stale)
-    connection.execute(insert(CaseState).from_select(COLUMNS, states_from_events(case_ids)))
-
-
-def create_states_trigger(connection: Connection) -> None:
-    """The trigger that rebuilds a case's spans when any event of it is inserted."""
-    rebuild = insert(CaseState).from_select(
-        COLUMNS, states_from_events([literal_column("NEW.case_id")])
-    )
-    create_history_trigger(connection, TRIGGER, rebuild, CaseState.__tablename__)
-
-
-def drop_states_trigger(connection: Connection) -> None:
-    drop_history_trigger(connection, TRIGGER)
+#: Rebuilt for a case when any event of it is inserted.
+READ_MODEL = ReadModel("case_states_refresh", CaseState, COLUMNS, states_from_events)

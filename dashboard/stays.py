@@ -15,20 +15,16 @@ whenever an event that moves it (one with a ``to_department_id``) is inserted, i
 transaction, whoever writes it: this dashboard's reassignments, or the hub's own intake and
 referrals. So the table is never stale. Only bulk loads (the demo seed) switch the trigger
 off and rebuild every case at the end; migration 0006 fills it for an existing database.
-The trigger is built by ``dashboard.history_triggers``, as the one that keeps ``case_states``.
+The table and its trigger are described by ``READ_MODEL`` (``dashboard.history_triggers``), as
+the other read models are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from sqlalchemy import Select, func, or_, select
 
-from sqlalchemy import Connection, Select, delete, func, insert, literal_column, or_, select
-
-from dashboard.history_triggers import create_history_trigger, drop_history_trigger
+from dashboard.history_triggers import CaseIds, ReadModel
 from dashboard.models import CaseEvent, CaseStay
-
-#: Which cases to rebuild: ids, a SELECT of ids, or ``None`` for every case.
-CaseIds = Sequence[int] | Select | None
 
 
 def stays_from_events(case_ids: CaseIds = None) -> Select:
@@ -69,29 +65,10 @@ def stays_from_events(case_ids: CaseIds = None) -> Select:
     )  # fmt: skip
 
 
-COLUMNS = ["case_id", "step", "department_id", "entered_at", "left_at", "next_department_id",
-           "revisit"]  # fmt: skip
-TRIGGER = "case_stays_refresh"
-
-
-def refresh_case_stays(connection: Connection, case_ids: CaseIds = None) -> None:
-    """Rebuild the stays of ``case_ids`` (every case when ``None``) from their events."""
-    stale = delete(CaseStay)
-    if case_ids is not None:
-        stale = stale.where(CaseStay.case_id.in_(case_ids))
-    connection.execute(stale)
-    connection.execute(insert(CaseStay).from_select(COLUMNS, stays_from_events(case_ids)))
-
-
-def create_refresh_trigger(connection: Connection) -> None:
-    """The trigger that rebuilds a case's stays when an event moves it (see the module)."""
-    rebuild = insert(CaseStay).from_select(
-        COLUMNS, stays_from_events([literal_column("NEW.case_id")])
-    )
-    create_history_trigger(
-        connection, TRIGGER, rebuild, CaseStay.__tablename__, "NEW.to_department_id IS NOT NULL"
-    )
-
-
-def drop_refresh_trigger(connection: Connection) -> None:
-    drop_history_trigger(connection, TRIGGER)
+COLUMNS = ("case_id", "step", "department_id", "entered_at", "left_at", "next_department_id",
+           "revisit")  # fmt: skip
+#: Rebuilt for a case when an event moves it (see the module).
+READ_MODEL = ReadModel(
+    "case_stays_refresh", CaseStay, COLUMNS, stays_from_events,
+    when="NEW.to_department_id IS NOT NULL",
+)  # fmt: skip

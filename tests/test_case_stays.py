@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from dashboard.domain import EventKind, Status
 from dashboard.models import CaseEvent, CaseStay
-from dashboard.stays import refresh_case_stays
+from dashboard.stays import READ_MODEL
 from queries.case_detail import case_path
 from tests.builders import World, add_case, add_event, case_code, small_world
 
@@ -160,9 +160,9 @@ def test_refreshing_some_cases_leaves_the_others(
     waiting, tie = histories["waiting"], histories["tie"]
     with engine.begin() as connection:  # lose two cases' stays, as a damaged table would
         connection.execute(delete(CaseStay).where(CaseStay.case_id.in_([waiting, tie])))
-        refresh_case_stays(connection, [waiting])
+        READ_MODEL.refresh(connection, [waiting])
     assert len(stored(engine, waiting)) == 1
     assert stored(engine, tie) == []  # not asked for: still missing
     with engine.begin() as connection:
-        refresh_case_stays(connection, select(CaseEvent.case_id).where(CaseEvent.case_id == tie))
+        READ_MODEL.refresh(connection, select(CaseEvent.case_id).where(CaseEvent.case_id == tie))
     assert stored(engine) == stays_by_hand(engine)

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from dashboard.closings import refresh_case_closings
+from dashboard.closings import READ_MODEL as CLOSINGS
 from dashboard.deadlines import business_clock
 from dashboard.domain import DepartmentKind, EventKind, Status
-from dashboard.milestones import refresh_case_milestones
+from dashboard.milestones import READ_MODEL as MILESTONES
 from dashboard.models import Case, CaseClosing, CaseMilestones, Department
 from dashboard.seed import seed_database
 from tests.builders import add_case, add_event, small_world
@@ -105,7 +105,7 @@ def test_the_trigger_and_a_rebuild_agree(engine, world) -> None:
     with engine.connect() as connection:
         kept = [tuple(row) for row in connection.execute(ordered)]
     with engine.begin() as connection:
-        refresh_case_milestones(connection)
+        MILESTONES.refresh(connection)
     with engine.connect() as connection:
         assert [tuple(row) for row in connection.execute(ordered)] == kept
     assert len(kept) == 2
@@ -140,6 +140,6 @@ def test_each_closing_counts_once_and_knows_whether_it_was_on_time(engine, world
         kept = [tuple(row) for row in connection.execute(ordered)]
     assert kept == [(T0 + 2 * DAY, True), (T0 + 12 * DAY, False)]
     with engine.begin() as connection:
-        refresh_case_closings(connection)
+        CLOSINGS.refresh(connection)
     with engine.connect() as connection:
         assert [tuple(row) for row in connection.execute(ordered)] == kept

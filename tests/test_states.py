@@ -16,7 +16,7 @@ from dashboard.domain import EventKind, Role, Status, local_now
 from dashboard.duplicates.find import scan
 from dashboard.models import Case, CaseState, DuplicatePair
 from dashboard.seed import seed_database
-from dashboard.states import refresh_case_states
+from dashboard.states import READ_MODEL
 from queries.backlog import weekly_department_flows
 from queries.case_list import CaseListOptions, open_case_page
 from queries.filters import CaseFilters
@@ -121,7 +121,7 @@ def test_a_history_without_due_dates_uses_the_case_s_own(engine, world) -> None:
     """Events written before migration 0015 set no due date: the case's own stands in."""
     case_id = add_case(engine, world, created_at=T0, department=world.food)
     with engine.begin() as connection:
-        refresh_case_states(connection, [case_id])
+        READ_MODEL.refresh(connection, [case_id])
     assert spans(engine, case_id)[0][5] == T0 + 10 * DAY
 
 
@@ -134,7 +134,7 @@ def test_the_trigger_and_a_rebuild_agree(engine, world) -> None:
         kept = connection.execute(select(CaseState).order_by(CaseState.case_id, CaseState.seq))
         kept = [tuple(row) for row in kept]
     with engine.begin() as connection:
-        refresh_case_states(connection)
+        READ_MODEL.refresh(connection)
     with engine.connect() as connection:
         rebuilt = connection.execute(select(CaseState).order_by(CaseState.case_id, CaseState.seq))
         assert [tuple(row) for row in rebuilt] == kept

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dashboard.stays import create_refresh_trigger, drop_refresh_trigger, refresh_case_stays
+from dashboard import stays
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -49,10 +49,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("case_id", "step", name=op.f("pk_case_stays")),
     )
     connection = op.get_bind()
-    refresh_case_stays(connection)
-    create_refresh_trigger(connection)
+    stays.READ_MODEL.refresh(connection)
+    stays.READ_MODEL.create_trigger(connection)
 
 
 def downgrade() -> None:
-    drop_refresh_trigger(op.get_bind())
+    stays.READ_MODEL.drop_trigger(op.get_bind())
     op.drop_table("case_stays")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dashboard.stays import create_refresh_trigger, drop_refresh_trigger
+from dashboard import stays
 
 revision: str = "0007"
 down_revision: str | None = "0006"
@@ -30,8 +30,8 @@ BIG_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 def upgrade() -> None:
     _allow_roles(ROLES_BEFORE, ROLES_AFTER)
     # The stays trigger learns to step aside for a bulk write (``stays.stays_deferred``).
-    drop_refresh_trigger(op.get_bind())
-    create_refresh_trigger(op.get_bind())
+    stays.READ_MODEL.drop_trigger(op.get_bind())
+    stays.READ_MODEL.create_trigger(op.get_bind())
     op.create_table(
         "import_batches",
         sa.Column("id", BIG_ID, nullable=False),

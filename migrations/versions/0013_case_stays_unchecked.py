@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from dashboard.stays import create_refresh_trigger, drop_refresh_trigger
+from dashboard import stays
 
 revision: str = "0013"
 down_revision: str | None = "0012"
@@ -40,17 +40,17 @@ FOREIGN_KEYS = {
 
 def upgrade() -> None:
     connection = op.get_bind()
-    drop_refresh_trigger(connection)
+    stays.READ_MODEL.drop_trigger(connection)
     with op.batch_alter_table("case_stays") as batch_op:
         for name in FOREIGN_KEYS:
             batch_op.drop_constraint(name, type_="foreignkey")
-    create_refresh_trigger(connection)
+    stays.READ_MODEL.create_trigger(connection)
 
 
 def downgrade() -> None:
     connection = op.get_bind()
-    drop_refresh_trigger(connection)
+    stays.READ_MODEL.drop_trigger(connection)
     with op.batch_alter_table("case_stays") as batch_op:
         for name, (column, referred) in FOREIGN_KEYS.items():
             batch_op.create_foreign_key(name, referred, [column], ["id"])
-    create_refresh_trigger(connection)
+    stays.READ_MODEL.create_trigger(connection)

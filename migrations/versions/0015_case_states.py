@@ -27,9 +27,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from dashboard import states, stays
 from dashboard.models import OPEN_SPAN
-from dashboard.states import create_states_trigger, drop_states_trigger, refresh_case_states
-from dashboard.stays import create_refresh_trigger, drop_refresh_trigger
 
 revision: str = "0015"
 down_revision: str | None = "0014"
@@ -78,14 +77,14 @@ def upgrade() -> None:
             postgresql_where=sa.text(flag), sqlite_where=sa.text(flag),
         )  # fmt: skip
     connection = op.get_bind()
-    refresh_case_states(connection)
-    create_states_trigger(connection)
-    drop_refresh_trigger(connection)
-    create_refresh_trigger(connection)
+    states.READ_MODEL.refresh(connection)
+    states.READ_MODEL.create_trigger(connection)
+    stays.READ_MODEL.drop_trigger(connection)
+    stays.READ_MODEL.create_trigger(connection)
 
 
 def downgrade() -> None:
-    drop_states_trigger(op.get_bind())
+    states.READ_MODEL.drop_trigger(op.get_bind())
     op.drop_index("ix_case_states_leaving", table_name="case_states")
     op.drop_index("ix_case_states_entering", table_name="case_states")
     op.drop_index("ix_case_states_started_at", table_name="case_states")

@@ -16,11 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dashboard.milestones import (
-    create_milestones_trigger,
-    drop_milestones_trigger,
-    refresh_case_milestones,
-)
+from dashboard import milestones
 
 revision: str = "0017"
 down_revision: str | None = "0016"
@@ -42,11 +38,11 @@ def upgrade() -> None:
     )  # fmt: skip
     op.create_index("ix_case_milestones_created_at", "case_milestones", ["created_at"])
     connection = op.get_bind()
-    refresh_case_milestones(connection)
-    create_milestones_trigger(connection)
+    milestones.READ_MODEL.refresh(connection)
+    milestones.READ_MODEL.create_trigger(connection)
 
 
 def downgrade() -> None:
-    drop_milestones_trigger(op.get_bind())
+    milestones.READ_MODEL.drop_trigger(op.get_bind())
     op.drop_index("ix_case_milestones_created_at", table_name="case_milestones")
     op.drop_table("case_milestones")

@@ -16,11 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dashboard.closings import (
-    create_closings_trigger,
-    drop_closings_trigger,
-    refresh_case_closings,
-)
+from dashboard import closings
 
 revision: str = "0019"
 down_revision: str | None = "0018"
@@ -38,11 +34,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_case_closings_at", "case_closings", ["at", "on_time"])
     connection = op.get_bind()
-    refresh_case_closings(connection)
-    create_closings_trigger(connection)
+    closings.READ_MODEL.refresh(connection)
+    closings.READ_MODEL.create_trigger(connection)
 
 
 def downgrade() -> None:
-    drop_closings_trigger(op.get_bind())
+    closings.READ_MODEL.drop_trigger(op.get_bind())
     op.drop_index("ix_case_closings_at", table_name="case_closings")
     op.drop_table("case_closings")
