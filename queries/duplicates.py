@@ -7,8 +7,6 @@ so a reviewer learns that they agree without seeing either value.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pandas as pd
 from sqlalchemy import (
     Connection,
@@ -23,12 +21,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from auth.roles import Actor
-from dashboard.domain import DuplicateDecision, EventKind, Status
+from dashboard.domain import DuplicateDecision
 from dashboard.duplicates import review_scope_clause
 from dashboard.duplicates.scope import pair_aliases
 from dashboard.models import (
     Case,
-    CaseEvent,
     Category,
     Channel,
     Citizen,
@@ -39,7 +36,7 @@ from dashboard.models import (
 from dashboard.sql_functions import hours_between, month_start
 from queries._frames import to_frame
 from queries.cases import initials, masked_dni, masked_email, masked_tail
-from queries.definitions import created_between
+from queries.definitions import created_between, merged_at
 from queries.filters import CaseFilters, dimension_conditions
 
 PAGE_SIZE = 50
@@ -197,7 +194,7 @@ def duplicate_rate(connection: Connection, filters: CaseFilters) -> pd.DataFrame
     """Cases received in the period per ``intake_area``, ``channel`` and ``month`` (of their
     creation): ``received``, ``merged`` (duplicates of another case at the cut-off, by their
     history) and ``rate`` (merged ÷ received)."""
-    merged = _merged_at(filters.as_of).subquery("merged")
+    merged = merged_at(filters.as_of).subquery("merged")
     month = month_start(Case.created_at).label("month")
     received = func.count(Case.id).label("received")
     query = (
@@ -222,26 +219,6 @@ def overall_rate(by_group: pd.DataFrame) -> float:
     """The duplicate rate over every row of ``duplicate_rate`` (NaN when nothing came in)."""
     received = by_group["received"].sum()
     return by_group["merged"].sum() / received if received else float("nan")
-
-
-def _merged_at(cut_off: datetime) -> Select:
-    """Ids of the cases that were duplicates of another case at ``cut_off``, as their history
-    says: the latest merge (into ``duplicada``) or undoing of one (out of ``duplicada``)
-    before the cut-off is a merge. Later events change nothing, so a past cut-off keeps its
-    answer."""
-    latest = func.row_number().over(
-        partition_by=CaseEvent.case_id, order_by=(CaseEvent.at.desc(), CaseEvent.id.desc())
-    )
-    steps = (
-        select(CaseEvent.case_id, CaseEvent.kind, latest.label("latest"))
-        .where(
-            CaseEvent.kind.in_((EventKind.MERGED, EventKind.REOPENED)),
-            CaseEvent.at < cut_off,
-            or_(CaseEvent.to_status == Status.DUPLICADA, CaseEvent.from_status == Status.DUPLICADA),
-        )
-        .subquery("steps")
-    )
-    return select(steps.c.case_id).where(steps.c.latest == 1, steps.c.kind == EventKind.MERGED)
 
 
 def _cards(name: str) -> Subquery:

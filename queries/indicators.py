@@ -15,7 +15,8 @@ three periods one after the other, each with constant bounds the indexes can use
 - **durations** of the cohort to its first action and to its first closing, as a histogram
   per rounded duration with events and censored cases, turned into Kaplan–Meier medians and
   90th percentiles by ``queries.survival``, in calendar and in business days;
-- the duplicate rate, read by ``queries.duplicates.duplicate_rate`` itself.
+- the duplicate rate, of the cohort too: merged at the cut-off (``definitions.merged_at``,
+  as ``queries.duplicates.duplicate_rate`` counts them for "Resumen").
 
 The period is ``[period_start, as_of)``; anything "at the cut-off" (open, overdue, the
 department holding a case) is read from the span of ``case_states`` holding at ``as_of``,
@@ -70,8 +71,7 @@ from dashboard.models import (
 from dashboard.sql_functions import hours_between, whole_floor
 from queries import survival
 from queries._frames import to_frame
-from queries.definitions import open_at, overdue_span, past_due, state_at
-from queries.duplicates import duplicate_rate, overall_rate
+from queries.definitions import merged_at, open_at, overdue_span, past_due, state_at
 from queries.filters import CaseFilters, dimension_conditions
 
 HOURS_PER_DAY = 24
@@ -289,11 +289,14 @@ def _cohort(connection, filters, periods, dimension) -> CTE:
     first closing before the cut-off (``first_action``, ``close``; NULL when none) with the
     business clock then (``first_action_clock``, ``close_clock``; at the cut-off when none,
     ``created_clock`` at creation), and 1 or 0 for ``reopened``, ``referred`` (a second
-    department by the cut-off) and ``external`` (an outside actor by then).
+    department by the cut-off), ``external`` (an outside actor by then) and ``merged`` (a
+    duplicate of another case at the last period's cut-off, ``definitions.merged_at``: a
+    month of a trend counts the merges up to the trend's cut-off).
 
     Each milestone is the first ever: it was reached by the cut-off exactly when it came
     before it, so one row per case serves every period of a trend."""
     m = CaseMilestones
+    merged = merged_at(periods[-1].end).subquery("merged")
     placed = _Placed.of(periods, m.created_at)
     end = placed.end
     end_clock = placed.value(lambda period: _clock_at(period.end), Float)
@@ -306,7 +309,8 @@ def _cohort(connection, filters, periods, dimension) -> CTE:
         case((m.closed_at < end, m.closed_clock), else_=end_clock).label("close_clock"),
         *(case((getattr(m, name) < end, 1), else_=0).label(name.removesuffix("_at"))
           for name in ("reopened_at", "referred_at", "external_at")),
-    ).where(*placed.within)  # fmt: skip
+        case((merged.c.case_id.is_not(None), 1), else_=0).label("merged"),
+    ).outerjoin(merged, merged.c.case_id == m.case_id).where(*placed.within)  # fmt: skip
     if _reads_case(filters, dimension):
         query = query.join(Case, Case.id == m.case_id)
     return _narrowed(query, filters, dimension, end, m.case_id).cte("cohort")
@@ -452,14 +456,15 @@ def _bucket(hours: ColumnElement) -> ColumnElement:
 
 
 #: What ``_cohort_reads`` counts of each period's cohort, beside its durations.
-_COHORT_COUNTS = ("inflow", "referred", "external", "closed_once", "reopened")
+_COHORT_COUNTS = ("inflow", "referred", "external", "closed_once", "reopened", "merged")
 
 
 def _cohort_reads(connection, cohort: CTE) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Everything read from the cohort, in one statement so it is built once:
 
     - per period and group, ``inflow``, ``referred``, ``external``, ``closed_once`` (closed by
-      the cut-off) and ``reopened`` (a reopening follows a closing: among the closed);
+      the cut-off), ``reopened`` (a reopening follows a closing: among the closed) and
+      ``merged``;
     - the duration histograms: per measure (``first_action``, ``close``, each also
       ``_business``), period, group and rounded duration in hours, the ``events`` and
       ``censored`` cases (a case without the event by the cut-off is censored then).
@@ -478,6 +483,7 @@ def _cohort_reads(connection, cohort: CTE) -> tuple[pd.DataFrame, pd.DataFrame]:
         func.sum(cohort.c.external).label("external"),
         func.count(cohort.c.close).label("closed_once"),
         func.sum(cohort.c.reopened).label("reopened"),
+        func.sum(cohort.c.merged).label("merged"),
     ).group_by(period, group)  # fmt: skip
     parts = [counts]
     for measure in ("first_action", "close"):
@@ -524,23 +530,6 @@ def _duration_quantiles(histograms: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-def _duplicate_rates(connection, filters, periods, dimension) -> pd.DataFrame:
-    """``duplicate_rate`` per period (and per intake area or channel, which
-    ``queries.duplicates.duplicate_rate`` groups by; other groupings get none), by name."""
-    frames = []
-    for period in periods:
-        shifted = replace(filters, date_from=period.start.date(),
-                          date_to=(period.end - timedelta(microseconds=1)).date(),
-                          as_of=period.end)  # fmt: skip
-        rates = duplicate_rate(connection, shifted)
-        if dimension in ("intake_area", "channel"):
-            for name, by_group in rates.groupby(dimension):
-                frames.append((period.key, name, overall_rate(by_group)))
-        else:
-            frames.append((period.key, None, overall_rate(rates)))
-    return pd.DataFrame(frames, columns=["period", "group", "duplicate_rate"])
-
-
 # --- Assembling -----------------------------------------------------------------------------
 
 _NAMES: dict[str, tuple] = {
@@ -561,9 +550,8 @@ def _group_names(connection: Connection, dimension: str, ids) -> dict:
 
 
 def _figures(
-    connection: Connection, filters: CaseFilters, periods: list[Period], dimension: str | None,
-    duplicates: bool = True,
-) -> pd.DataFrame:  # fmt: skip
+    connection: Connection, filters: CaseFilters, periods: list[Period], dimension: str | None
+) -> pd.DataFrame:
     """Every indicator per period and group: ``period``, ``group_id``, ``group`` (its name;
     absent without a dimension), then one column per indicator (``INDICATORS``) and the
     ``<key>_at_least`` columns of the durations."""
@@ -589,23 +577,20 @@ def _figures(
     frame["reopen_rate"] = share(frame["reopened"], frame["closed_once"])
     frame["referral_rate"] = share(frame["referred"], frame["inflow"])
     frame["external_share"] = share(frame["external"], frame["inflow"])
-    rates = (_duplicate_rates(connection, filters, periods, dimension) if duplicates
-             else pd.DataFrame(columns=["period", "group", "duplicate_rate"]))  # fmt: skip
+    frame["duplicate_rate"] = share(frame["merged"], frame["inflow"])
     if dimension is None:
         frame = frame.drop(columns="group_id")
-        frame = frame.merge(rates.drop(columns="group"), on="period", how="left")
     else:
         names = _group_names(connection, dimension, frame["group_id"].unique())
         frame.insert(2, "group", frame["group_id"].map(names))
-        frame = frame.merge(rates, on=["period", "group"], how="left")
     for indicator in INDICATORS:
         if indicator.key not in frame:
             frame[indicator.key] = np.nan
     return frame
 
 
-_COUNT_COLUMNS = ["inflow", "referred", "external", "closed_once", "reopened", "outflow",
-                  "on_time", "backlog", "overdue"]  # fmt: skip
+_COUNT_COLUMNS = ["inflow", "referred", "external", "closed_once", "reopened", "merged",
+                  "outflow", "on_time", "backlog", "overdue"]  # fmt: skip
 
 
 def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
@@ -658,16 +643,7 @@ def monthly_trend(
     periods = trend_months(filters, months)
     if not periods:
         return pd.DataFrame(columns=["month", "value"])
-    if indicator == "duplicate_rate":
-        # One read of the whole span, by month of creation; merges count up to its cut-off.
-        spanned = replace(filters, date_from=periods[0].start.date())
-        rates = duplicate_rate(connection, spanned)
-        by_month = rates.groupby(pd.to_datetime(rates["month"]).dt.strftime("%Y-%m"))
-        values = pd.Series({month: overall_rate(rows) for month, rows in by_month}, dtype=float)
-    else:
-        frame = _figures(connection, filters, periods, None, duplicates=False)
-        values = frame.set_index("period")[indicator]
-    values = values.reindex([p.key for p in periods])
+    values = _figures(connection, filters, periods, None)[indicator]
     return pd.DataFrame({"month": [p.start for p in periods], "value": values.to_numpy()})
 
 
@@ -691,11 +667,8 @@ def monthly_trends(
     # All the widened period's months, then the last ones: ``trend_months(widened, months)``
     # would count a month starting at the cut-off among them and return one month short.
     periods = trend_months(widened)[-months:]
-    frame = _figures(connection, widened, periods, None, duplicates=False)
+    frame = _figures(connection, widened, periods, None)
     frame.insert(0, "month", [period.start for period in periods])
-    duplicates = monthly_trend(connection, widened, "duplicate_rate")
-    rates = duplicates.set_index("month")["value"]
-    frame["duplicate_rate"] = frame["month"].map(rates).astype(float)
     return frame.drop(columns="period")
 
 

@@ -184,11 +184,21 @@ def test_every_breakdown_adds_up_to_the_whole(engine: Engine, dimension: str) ->
     assert frame[["inflow", "outflow", "backlog"]].sum().tolist() == [6, 5, 4]
 
 
-def test_duplicate_rate_by_intake_area_comes_from_the_duplicates_read(engine: Engine) -> None:
-    _march(engine)
+def test_the_duplicate_rate_counts_the_merges_made_by_the_cut_off(engine: Engine) -> None:
+    _, cases = _march(engine)
+    for key, at in (("E", datetime(2026, 3, 31, 22)), ("C", datetime(2026, 4, 2, 10))):
+        add_event(engine, cases[key], EventKind.MERGED, at, from_status=Status.NUEVA,
+                  to_status=Status.DUPLICADA)  # fmt: skip
+    since_february = replace(MARCH, date_from=date(2026, 2, 1))
     with engine.connect() as connection:
-        frame = indicators.indicators_by_group(connection, MARCH, "intake_area")
-    assert frame.set_index("group").loc["Modernización", "duplicate_rate"] == 0.0
+        row = indicators.indicator_figures(connection, MARCH).iloc[0]
+        by_department = indicators.indicators_by_group(connection, MARCH, "department")
+        trend = indicators.monthly_trend(connection, since_february, "duplicate_rate")
+    # E merged on 31 March counts; C, merged after the cut-off, does not (yet).
+    assert row.duplicate_rate == pytest.approx(1 / 6)
+    # Both wait at the intake area, which also holds nothing else of March's six.
+    assert by_department.set_index("group").loc["Modernización", "duplicate_rate"] == 0.5
+    assert trend["value"].tolist() == pytest.approx([0.0, 1 / 6])
 
 
 def test_a_supervisor_sees_only_her_departments_cases(engine: Engine) -> None:
