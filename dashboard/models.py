@@ -74,6 +74,8 @@ OVERDUE_SPAN = (
     f"{OPEN_SPAN} AND (ended_at IS NULL OR due_at < ended_at) "
     "AND (paused_at IS NULL OR due_at < paused_at)"
 )
+#: A span of a case merged into another (``queries.definitions.merged_at``).
+DUPLICATE_SPAN = f"status = '{Status.DUPLICADA.value}'"
 #: An event into a closed status (the predicate of ``case_events``' partial index of closings).
 CLOSING_EVENT = "to_status IN ({})".format(", ".join(f"'{status}'" for status in CLOSED_STATUSES))
 
@@ -385,6 +387,16 @@ class CaseState(Base):
             "department_id",
             postgresql_where=text(OVERDUE_SPAN),
             sqlite_where=text(OVERDUE_SPAN),
+        ),
+        # The cases that were duplicates at a cut-off (``queries.definitions.merged_at``):
+        # the few spans in ``duplicada``, from the index alone.
+        Index(
+            "ix_case_states_duplicate",
+            "started_at",
+            "ended_at",
+            "case_id",
+            postgresql_where=text(DUPLICATE_SPAN),
+            sqlite_where=text(DUPLICATE_SPAN),
         ),
         # The weekly flows of a department's backlog, from the index alone: spans entering
         # it by their start, spans leaving it by their end.

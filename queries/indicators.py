@@ -285,30 +285,40 @@ def _clock_at(moment: datetime) -> float:
 
 def _cohort(connection, filters, periods, dimension) -> CTE:
     """The cases created in each period, one row each, from ``case_milestones``: ``period``,
-    ``group_id``, ``created_at``, ``end`` (the period's cut-off), the first action and the
-    first closing before the cut-off (``first_action``, ``close``; NULL when none) with the
-    business clock then (``first_action_clock``, ``close_clock``; at the cut-off when none,
-    ``created_clock`` at creation), and 1 or 0 for ``reopened``, ``referred`` (a second
-    department by the cut-off), ``external`` (an outside actor by then) and ``merged`` (a
-    duplicate of another case at the last period's cut-off, ``definitions.merged_at``: a
-    month of a trend counts the merges up to the trend's cut-off).
+    ``group_id``; for the first action and the first closing (``MEASURES``), 1 or 0 for
+    whether it came before the cut-off (``<measure>_seen``) and the hours from creation to
+    it, or to the cut-off when it did not, in calendar and in business hours
+    (``<measure>_hours``, ``<measure>_business_hours``; the latter NULL outside the
+    calendar's years); and 1 or 0 for ``closed_once`` (closed by the cut-off),
+    ``reopened``, ``referred`` (a second department by the cut-off), ``external`` (an
+    outside actor by then) and ``merged`` (a duplicate of another case at the last period's
+    cut-off, ``definitions.merged_at``: a month of a trend counts the merges up to the
+    trend's cut-off).
 
     Each milestone is the first ever: it was reached by the cut-off exactly when it came
-    before it, so one row per case serves every period of a trend."""
+    before it, so one row per case serves every period of a trend. The durations are
+    computed here once per case, not once per histogram."""
     m = CaseMilestones
     merged = merged_at(periods[-1].end).subquery("merged")
     placed = _Placed.of(periods, m.created_at)
     end = placed.end
     end_clock = placed.value(lambda period: _clock_at(period.end), Float)
+    durations = []
+    for name, at, clock in (("first_action", m.first_action_at, m.first_action_clock),
+                            ("close", m.closed_at, m.closed_clock)):  # fmt: skip
+        seen = at < end
+        stop = case((seen, at), else_=end)
+        business = case((seen, clock), else_=end_clock) - m.created_clock
+        durations += [
+            case((seen, 1), else_=0).label(f"{name}_seen"),
+            hours_between(m.created_at, stop).label(f"{name}_hours"),
+            business.label(f"{name}_business_hours"),
+        ]
     query = select(
-        placed.key.label("period"), m.created_at, end.label("end"), m.created_clock,
-        case((m.first_action_at < end, m.first_action_at)).label("first_action"),
-        case((m.first_action_at < end, m.first_action_clock), else_=end_clock)
-        .label("first_action_clock"),
-        case((m.closed_at < end, m.closed_at)).label("close"),
-        case((m.closed_at < end, m.closed_clock), else_=end_clock).label("close_clock"),
-        *(case((getattr(m, name) < end, 1), else_=0).label(name.removesuffix("_at"))
-          for name in ("reopened_at", "referred_at", "external_at")),
+        placed.key.label("period"), *durations,
+        *(case((getattr(m, name) < end, 1), else_=0).label(label)
+          for name, label in (("closed_at", "closed_once"), ("reopened_at", "reopened"),
+                              ("referred_at", "referred"), ("external_at", "external"))),
         case((merged.c.case_id.is_not(None), 1), else_=0).label("merged"),
     ).outerjoin(merged, merged.c.case_id == m.case_id).where(*placed.within)  # fmt: skip
     if _reads_case(filters, dimension):
@@ -448,13 +458,15 @@ def _earlier_overdue(connection, filters, periods, dimension) -> pd.DataFrame:
 def _bucket(hours: ColumnElement) -> ColumnElement:
     """Hours rounded (half up) to whole hours up to ``HOURLY_UP_TO``, to whole days beyond; a
     negative duration (a history dated before the case's creation) counts as 0."""
-    clipped = case((hours < 0, 0.0), else_=hours)
     return case(
-        (clipped < HOURLY_UP_TO, whole_floor(clipped + 0.5)),
-        else_=whole_floor(clipped / HOURS_PER_DAY + 0.5) * HOURS_PER_DAY,
+        (hours < 0, 0.0),
+        (hours < HOURLY_UP_TO, whole_floor(hours + 0.5)),
+        else_=whole_floor(hours / HOURS_PER_DAY + 0.5) * HOURS_PER_DAY,
     )
 
 
+#: The durations of the cohort, each a Kaplan–Meier curve in calendar and in business days.
+MEASURES = ("first_action", "close")
 #: What ``_cohort_reads`` counts of each period's cohort, beside its durations.
 _COHORT_COUNTS = ("inflow", "referred", "external", "closed_once", "reopened", "merged")
 
@@ -466,45 +478,39 @@ def _cohort_reads(connection, cohort: CTE) -> tuple[pd.DataFrame, pd.DataFrame]:
       the cut-off), ``reopened`` (a reopening follows a closing: among the closed) and
       ``merged``;
     - the duration histograms: per measure (``first_action``, ``close``, each also
-      ``_business``), period, group and rounded duration in hours, the ``events`` and
-      ``censored`` cases (a case without the event by the cut-off is censored then).
+      ``_business``), period, group and rounded duration in hours (``_bucket``), the
+      ``events`` and ``censored`` cases (a case without the event by the cut-off is censored
+      then).
 
-    The two are rows of one UNION ALL, each with NULL in the other's columns."""
-
-    def nothing(kind):  # a typed NULL: PostgreSQL types each column of a UNION
-        return cast(null(), kind)
-
-    period, group = cohort.c.period, cohort.c.group_id
-    counts = select(
-        nothing(String).label("measure"), period, group, nothing(Float).label("hours"),
-        nothing(BigInteger).label("events"), nothing(BigInteger).label("censored"),
-        func.count().label("inflow"),
-        func.sum(cohort.c.referred).label("referred"),
-        func.sum(cohort.c.external).label("external"),
-        func.count(cohort.c.close).label("closed_once"),
-        func.sum(cohort.c.reopened).label("reopened"),
-        func.sum(cohort.c.merged).label("merged"),
-    ).group_by(period, group)  # fmt: skip
-    parts = [counts]
-    for measure in ("first_action", "close"):
-        seen = cohort.c[measure].is_not(None)
-        stop = func.coalesce(cohort.c[measure], cohort.c.end)
-        business = cohort.c[f"{measure}_clock"] - cohort.c.created_clock
-        for suffix, hours in (("", hours_between(cohort.c.created_at, stop)),
-                              ("_business", business)):  # fmt: skip
-            bucket = _bucket(hours).label("hours")
-            part = select(
-                literal(measure + suffix, String).label("measure"), period, group, bucket,
-                func.count().filter(seen).label("events"),
-                func.count().filter(~seen).label("censored"),
-                *(nothing(BigInteger).label(name) for name in _COHORT_COUNTS),
-            ).where(hours.is_not(None))  # fmt: skip
-            parts.append(part.group_by(period, group, bucket))
-    rows = to_frame(connection, union_all(*parts))
-    is_count = rows["measure"].isna()
+    The statement is a UNION ALL of one grouped pass per measure, each grouping by both of
+    its rounded durations at once (calendar and business hours go together: a few thousand
+    pairs); the first pass also sums the counts, which the second leaves NULL. The
+    histograms and counts are summed from those rows here."""
+    passes = []
+    for measure in MEASURES:
+        hours, business = cohort.c[f"{measure}_hours"], cohort.c[f"{measure}_business_hours"]
+        grouping = (cohort.c.period, cohort.c.group_id, _bucket(hours).label("hours"),
+                    _bucket(business).label("business_hours"))  # fmt: skip
+        counts = (func.sum(cohort.c[name]) if not passes else cast(null(), BigInteger)
+                  for name in _COHORT_COUNTS[1:])  # fmt: skip
+        passes.append(select(
+            literal(measure, String).label("measure"), *grouping,
+            func.count().label("cases"), func.sum(cohort.c[f"{measure}_seen"]).label("events"),
+            *(count.label(name) for count, name in zip(counts, _COHORT_COUNTS[1:], strict=True)),
+        ).group_by(*grouping))  # fmt: skip
+    rows = to_frame(connection, union_all(*passes))
+    rows["censored"] = rows["cases"] - rows["events"]
     keys = ["period", "group_id"]
-    histograms = rows.loc[~is_count, ["measure", *keys, "hours", "events", "censored"]]
-    return rows.loc[is_count, [*keys, *_COHORT_COUNTS]], histograms
+    first = rows[rows["measure"] == MEASURES[0]].rename(columns={"cases": "inflow"})
+    counts = first.groupby(keys, as_index=False)[list(_COHORT_COUNTS)].sum()
+    histograms = [
+        rows.dropna(subset=[column]).groupby(["measure", *keys, column], as_index=False)
+        [["events", "censored"]].sum().rename(columns={column: "hours"})
+        .assign(measure=lambda frame, suffix=suffix: frame["measure"] + suffix)
+        for suffix, column in (("", "hours"), ("_business", "business_hours"))
+    ]  # fmt: skip
+    columns = ["measure", *keys, "hours", "events", "censored"]
+    return counts, pd.concat(histograms, ignore_index=True)[columns]
 
 
 def _duration_quantiles(histograms: pd.DataFrame) -> pd.DataFrame:
