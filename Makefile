@@ -20,7 +20,7 @@ lint: $(VENV)/.test
 # Two workers (this machine has two cores); a file's tests stay together, so module fixtures
 # (a seeded database, a running app) are built once.
 pytest: $(VENV)/.test browser
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadfile --durations=30
 
 # Migrate the configured database; seed the embedded demo database when it is absent.
 database: $(VENV)/.runtime
