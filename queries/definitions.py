@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, inspect, or_, select, text
+from sqlalchemy.sql.util import ClauseAdapter
 
 from dashboard.domain import CLOSED_STATUSES, OPEN_STATUSES, Status
 from dashboard.models import OPEN_SPAN, Case, CaseEvent, CaseState
@@ -30,13 +31,19 @@ def closing_events_between(start: datetime, end: datetime) -> ColumnElement[bool
     return and_(CaseEvent.to_status.in_(CLOSED_STATUSES), CaseEvent.at >= start, CaseEvent.at < end)
 
 
-def state_at(moment: datetime) -> ColumnElement[bool]:
+def state_at(moment: datetime | ColumnElement, span=None) -> ColumnElement[bool]:
     """The span of each case's state that held at ``moment``: begun before it, and not ended
     before it (a span ending exactly at ``moment`` still holds, as a case closed at the
-    cut-off still counts as open then). A case created after ``moment`` has none."""
-    return and_(
+    cut-off still counts as open then). A case created after ``moment`` has none.
+
+    ``span`` names an alias of ``case_states`` to say it of (a statement that reads two
+    spans of the same case); ``moment`` may be a column, a cut-off per row."""
+    condition = and_(
         CaseState.started_at < moment,
         or_(CaseState.ended_at.is_(None), CaseState.ended_at >= moment),
+    )
+    return (
+        condition if span is None else ClauseAdapter(inspect(span).selectable).traverse(condition)
     )
 
 
@@ -73,9 +80,16 @@ def overdue_at(moment: datetime) -> ColumnElement[bool]:
     return and_(open_at(moment), past_due(moment))
 
 
+def duplicate_at(moment: datetime | ColumnElement, span=None) -> ColumnElement[bool]:
+    """The span (of ``case_states``, or its alias ``span``) is the case's span holding at
+    ``moment`` and it is in ``duplicada``: the case was then a duplicate of another, merged
+    before ``moment`` and not undone by then. A merge or an undoing after it changes
+    nothing, so a past cut-off keeps its answer. The few such spans are read from their own
+    partial index."""
+    status = (CaseState if span is None else span).status
+    return and_(status == Status.DUPLICADA, state_at(moment, span))
+
+
 def merged_at(cut_off: datetime) -> Select:
-    """Ids of the cases that were duplicates of another case at ``cut_off``: the span of their
-    state holding then is ``duplicada`` (merged before the cut-off, and not undone by then).
-    A merge or an undoing after the cut-off changes nothing, so a past cut-off keeps its
-    answer. The few such spans are read from their own partial index."""
-    return select(CaseState.case_id).where(CaseState.status == Status.DUPLICADA, state_at(cut_off))
+    """Ids of the cases that were duplicates of another case at ``cut_off`` (``duplicate_at``)."""
+    return select(CaseState.case_id).where(duplicate_at(cut_off))

@@ -15,8 +15,9 @@ three periods one after the other, each with constant bounds the indexes can use
 - **durations** of the cohort to its first action and to its first closing, as a histogram
   per rounded duration with events and censored cases, turned into Kaplan–Meier medians and
   90th percentiles by ``queries.survival``, in calendar and in business days;
-- the duplicate rate, of the cohort too: merged at the cut-off (``definitions.merged_at``,
-  as ``queries.duplicates.duplicate_rate`` counts them for "Resumen").
+- the duplicate rate, of the cohort too: a duplicate at the cut-off
+  (``definitions.duplicate_at``, as ``queries.duplicates.duplicate_rate`` counts them for
+  "Resumen").
 
 The period is ``[period_start, as_of)``; anything "at the cut-off" (open, overdue, the
 department holding a case) is read from the span of ``case_states`` holding at ``as_of``,
@@ -48,14 +49,12 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    inspect,
     literal,
     null,
     select,
     union_all,
 )
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql.util import ClauseAdapter
 
 from dashboard.deadlines import business_clock
 from dashboard.models import (
@@ -71,7 +70,7 @@ from dashboard.models import (
 from dashboard.sql_functions import hours_between, whole_floor
 from queries import survival
 from queries._frames import to_frame
-from queries.definitions import merged_at, open_at, overdue_span, past_due, state_at
+from queries.definitions import duplicate_at, open_at, overdue_span, past_due, state_at
 from queries.filters import CaseFilters, dimension_conditions
 
 HOURS_PER_DAY = 24
@@ -228,12 +227,6 @@ def _periods_table(periods: list[Period]):
 # --- Groups -------------------------------------------------------------------------------
 
 
-def _holding(span, moment: ColumnElement) -> ColumnElement[bool]:
-    """``definitions.state_at(moment)`` for ``span``, an alias of ``case_states`` (for a
-    statement that reads two spans of the same case)."""
-    return ClauseAdapter(inspect(span).selectable).traverse(state_at(moment))
-
-
 def _reads_case(filters: CaseFilters, dimension: str | None) -> bool:
     """Whether a filter or the grouping reads the ``cases`` row (a statement over spans
     joins it only then)."""
@@ -253,7 +246,7 @@ def _narrowed(
     by_department = filters.scope is not None or bool(filters.department_ids)
     if span is None and (dimension == "department" or by_department):
         span = aliased(CaseState, name="holding")
-        query = query.join(span, and_(span.case_id == case_id, _holding(span, end)))
+        query = query.join(span, and_(span.case_id == case_id, state_at(end, span)))
     held_by = span.department_id if span is not None else None
     # With ``held_by`` given, only the channel, category and partido filters read ``cases``.
     query = query.where(*dimension_conditions(filters, held_by))
@@ -291,15 +284,14 @@ def _cohort(connection, filters, periods, dimension) -> CTE:
     (``<measure>_hours``, ``<measure>_business_hours``; the latter NULL outside the
     calendar's years); and 1 or 0 for ``closed_once`` (closed by the cut-off),
     ``reopened``, ``referred`` (a second department by the cut-off), ``external`` (an
-    outside actor by then) and ``merged`` (a duplicate of another case at the last period's
-    cut-off, ``definitions.merged_at``: a month of a trend counts the merges up to the
-    trend's cut-off).
+    outside actor by then) and ``merged`` (a duplicate of another case at the cut-off,
+    ``definitions.duplicate_at``).
 
     Each milestone is the first ever: it was reached by the cut-off exactly when it came
     before it, so one row per case serves every period of a trend. The durations are
     computed here once per case, not once per histogram."""
     m = CaseMilestones
-    merged = merged_at(periods[-1].end).subquery("merged")
+    merged = aliased(CaseState, name="merged")
     placed = _Placed.of(periods, m.created_at)
     end = placed.end
     end_clock = placed.value(lambda period: _clock_at(period.end), Float)
@@ -319,8 +311,10 @@ def _cohort(connection, filters, periods, dimension) -> CTE:
         *(case((getattr(m, name) < end, 1), else_=0).label(label)
           for name, label in (("closed_at", "closed_once"), ("reopened_at", "reopened"),
                               ("referred_at", "referred"), ("external_at", "external"))),
-        case((merged.c.case_id.is_not(None), 1), else_=0).label("merged"),
-    ).outerjoin(merged, merged.c.case_id == m.case_id).where(*placed.within)  # fmt: skip
+        case((merged.case_id.is_not(None), 1), else_=0).label("merged"),
+    ).outerjoin(merged, and_(merged.case_id == m.case_id, duplicate_at(end, merged))).where(
+        *placed.within
+    )  # fmt: skip
     if _reads_case(filters, dimension):
         query = query.join(Case, Case.id == m.case_id)
     return _narrowed(query, filters, dimension, end, m.case_id).cte("cohort")

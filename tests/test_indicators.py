@@ -189,16 +189,20 @@ def test_the_duplicate_rate_counts_the_merges_made_by_the_cut_off(engine: Engine
     for key, at in (("E", datetime(2026, 3, 31, 22)), ("C", datetime(2026, 4, 2, 10))):
         add_event(engine, cases[key], EventKind.MERGED, at, from_status=Status.NUEVA,
                   to_status=Status.DUPLICADA)  # fmt: skip
-    since_february = replace(MARCH, date_from=date(2026, 2, 1))
+    # A trend up to 10 April: March is measured at its own end, before C's merge.
+    to_april = replace(MARCH, date_from=date(2026, 2, 1), date_to=date(2026, 4, 9),
+                       as_of=datetime(2026, 4, 10))  # fmt: skip
     with engine.connect() as connection:
         row = indicators.indicator_figures(connection, MARCH).iloc[0]
         by_department = indicators.indicators_by_group(connection, MARCH, "department")
-        trend = indicators.monthly_trend(connection, since_february, "duplicate_rate")
+        trend = indicators.monthly_trend(connection, to_april, "duplicate_rate")
     # E merged on 31 March counts; C, merged after the cut-off, does not (yet).
     assert row.duplicate_rate == pytest.approx(1 / 6)
     # Both wait at the intake area, which also holds nothing else of March's six.
     assert by_department.set_index("group").loc["Modernización", "duplicate_rate"] == 0.5
-    assert trend["value"].tolist() == pytest.approx([0.0, 1 / 6])
+    february, march, april = trend["value"].tolist()
+    assert (february, march) == (0.0, pytest.approx(1 / 6))
+    assert pd.isna(april)  # nothing created in April: no rate
 
 
 def test_a_supervisor_sees_only_her_departments_cases(engine: Engine) -> None:

@@ -26,8 +26,8 @@ from queries.indicators import (
     COMPARISONS,
     INDICATORS,
     changes_between,
-    indicator_figures,
     indicators_by_group,
+    monthly_trends,
 )
 from queries.overload import overload_hotspots
 from queries.protocol import protocol_ranking
@@ -109,21 +109,12 @@ def gather(connection: Connection, filters: CaseFilters) -> ReportContent:
 
 
 def monthly_figures(connection: Connection, filters: CaseFilters) -> pd.DataFrame:
-    """``indicator_figures`` of each of the ``TREND_MONTHS`` calendar months ending with the
-    report's (oldest first), each a period of its own cut at its end, with its ``month``.
-
-    Each month is read exactly as that month's own report reads it, so the previous month's
-    column and trend point say what last month's report said. ``monthly_trends`` (one
-    statement for all the months, about as fast: 7 s against 8 s for 24 months of a
-    100,000-case base) counts every month's merges up to the last month's cut-off instead.
-    """
-    rows = []
-    for back in range(TREND_MONTHS - 1, -1, -1):
-        first = (pd.Timestamp(filters.date_from) - pd.DateOffset(months=back)).date()
-        month = month_filters(first, filters.as_of, filters.scope)
-        figures = indicator_figures(connection, month)
-        rows.append(figures.assign(month=pd.Timestamp(first)))
-    return pd.concat(rows, ignore_index=True)
+    """Every indicator of each of the ``TREND_MONTHS`` calendar months ending with the
+    report's (oldest first), each a period of its own cut at its end, with its ``month``:
+    ``monthly_trends``, one read for all the months, where each month says what
+    ``indicator_figures`` says of it alone, so the previous month's column and trend point
+    say what last month's report said."""
+    return monthly_trends(connection, filters, TREND_MONTHS)
 
 
 def _changes(months: pd.DataFrame) -> pd.DataFrame:
