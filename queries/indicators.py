@@ -213,17 +213,6 @@ class _Placed:
         return self.value(lambda period: period.end, DateTime)
 
 
-def _periods_table(periods: list[Period]):
-    """The periods as a small table (``period``, ``start``, ``end``), for a statement whose
-    rows may count in several periods (a case open at several cut-offs)."""
-    rows = [
-        select(literal(p.key, String).label("period"), literal(p.start, DateTime).label("start"),
-               literal(p.end, DateTime).label("end"))
-        for p in periods
-    ]  # fmt: skip
-    return (union_all(*rows) if len(rows) > 1 else rows[0]).subquery("periods")
-
-
 # --- Groups -------------------------------------------------------------------------------
 
 
