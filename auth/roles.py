@@ -21,13 +21,17 @@ PAGES: dict[Role, tuple[str, ...]] = {
     Role.SUPERVISOR: ("resumen", "bandejas", "pendientes", "indicadores", "solicitud",
                       "duplicados"),
     Role.GABINETE: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga",
-                    "indicadores", "solicitud"),
+                    "indicadores", "solicitud", "cambios", "linea_de_base", "evidencia"),
     Role.MESA: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "indicadores",
-                "solicitud"),
+                "solicitud", "cambios", "linea_de_base", "evidencia"),
     Role.ADMIN: ("resumen", "bandejas", "pendientes", "derivaciones", "sobrecarga", "indicadores",
-                 "solicitud", "importar", "duplicados", "usuarios", "catalogo", "auditoria"),
+                 "solicitud", "cambios", "linea_de_base", "evidencia", "importar", "duplicados",
+                 "usuarios", "catalogo", "auditoria"),
     Role.INGRESO: ("importar", "duplicados", "resumen"),
 }  # fmt: skip
+#: Roles that register and edit process changes and freeze baselines (the task force's
+#: tools); the minister's office reads them.
+MAY_RECORD_EVIDENCE: frozenset[Role] = frozenset({Role.MESA, Role.ADMIN})
 #: Roles that may reveal a case's personal data (with a stated reason, logged).
 MAY_REVEAL: frozenset[Role] = frozenset({Role.SUPERVISOR, Role.ADMIN})
 

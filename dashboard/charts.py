@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.formats import AXIS_DAY_PATTERNS, DATE_PATTERNS, chart_separators
-from dashboard.i18n import format_decimal, format_int, format_percent
+from dashboard.formats import AXIS_DAY_PATTERNS, DATE_PATTERNS, chart_separators, format_date
+from dashboard.i18n import format_decimal, format_int, format_percent, translate
 
 PRIMARY = "#1B5E87"
 FONT = "Source Sans Pro, Arial, sans-serif"
@@ -161,6 +161,46 @@ def weekly_flows(
                 "tickmode": "auto", "showgrid": False, "rangemode": "tozero"},
         legend=TOP_LEGEND,
         height=420,
+    )  # fmt: skip
+    return figure
+
+
+#: Colour of a process change's marker: apart from every series' colour, yet quiet.
+CHANGE_COLOUR = "#7B3294"
+#: Longest marker label; the full name and date are in its hover.
+CHANGE_LABEL_CHARS = 30
+
+
+def mark_process_changes(figure: go.Figure, changes: pd.DataFrame, lang: str) -> go.Figure:
+    """A dashed vertical line at each change's ``effective_on`` (``changes`` has ``name`` and
+    ``effective_on``, as ``queries.process_changes.changes_between`` returns), its name
+    written down the line inside the plot, so a supervisor reads a step in a series against
+    what the task force changed that day.
+
+    The names run vertically from the top of the plot: under the title and the legend, and
+    two changes a few days apart do not write over each other. One legend entry says what
+    the lines are. Works on day and month axes alike (a change mid-month sits mid-month).
+    """
+    if changes.empty:
+        return figure
+    for change in changes.itertuples():
+        day = pd.Timestamp(change.effective_on)
+        when = format_date(change.effective_on, lang)
+        figure.add_shape(
+            type="line", xref="x", yref="paper", x0=day, x1=day, y0=0, y1=1,
+            line={"color": CHANGE_COLOUR, "width": 1.5, "dash": "dash"}, layer="above",
+        )  # fmt: skip
+        figure.add_annotation(
+            x=day, xref="x", y=1, yref="paper", yanchor="top", xanchor="left", xshift=2,
+            text=_cut(change.name, CHANGE_LABEL_CHARS), textangle=-90, showarrow=False,
+            font={"size": 12, "color": CHANGE_COLOUR}, bgcolor="rgba(255, 255, 255, 0.8)",
+            hovertext=f"{change.name}<br>{when}",
+        )  # fmt: skip
+    figure.add_trace(
+        go.Scatter(
+            x=[None], y=[None], mode="lines", name=translate("chart.process_change", lang),
+            line={"color": CHANGE_COLOUR, "width": 1.5, "dash": "dash"}, hoverinfo="skip",
+        )
     )  # fmt: skip
     return figure
 
@@ -341,9 +381,14 @@ def _short(name: str) -> str:
         if name.startswith(opening):
             name = short + name.removeprefix(opening)
             break
-    if len(name) <= LABEL_CHARS:
-        return name
-    return name[: LABEL_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return _cut(name, LABEL_CHARS)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` whole when it fits ``limit`` characters, else cut at a word, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _colour_legend(legend: dict[str, str]) -> dict:

@@ -8,9 +8,10 @@ Pages never write to the database themselves; hidden buttons are not security.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -27,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from auth.passwords import hash_password
-from auth.roles import Actor
+from auth.roles import MAY_RECORD_EVIDENCE, Actor
 from dashboard.deadlines import resumed_due_at
 from dashboard.domain import (
     CLOSED_STATUSES,
@@ -41,6 +42,15 @@ from dashboard.domain import (
     status_after_move,
 )
 from dashboard.duplicates.find import check_cases
+from dashboard.evidence.baseline import (
+    FrozenBaseline,
+    compute,
+    content_hash,
+    filters_document,
+    filters_json,
+    stored_json,
+)
+from dashboard.evidence.changes import Touches, parse_touches, touches_json
 from dashboard.i18n import translate
 from dashboard.imports.prepare import Prepared
 from dashboard.imports.progress import Progress, silent
@@ -49,15 +59,18 @@ from dashboard.imports.write import Target as ImportTarget
 from dashboard.imports.write import already_imported, write_cases
 from dashboard.models import (
     AuditEntry,
+    Baseline,
     Case,
     CaseEvent,
     CaseSource,
     Category,
+    Channel,
     Citizen,
     Department,
     DuplicatePair,
     ImportBatch,
     ImportMapping,
+    ProcessChange,
     SlaTarget,
     Staff,
     User,
@@ -65,6 +78,7 @@ from dashboard.models import (
 )
 from dashboard.text import clean_name, clean_text
 from queries.case_changes import ever_in_scope, latest_change
+from queries.filters import CaseFilters
 
 MIN_REASON_LENGTH = 10
 #: The audit log's ``reason`` column, where every stated reason and note ends up.
@@ -315,6 +329,231 @@ def add_category(
         targets = {str(priority): value for priority, value in hours.items()}
         audit(connection, actor, "crear_categoria", target=code,
               details={"grupo": group_id, "metas": targets})  # fmt: skip
+
+
+# Process changes (issue 15): what the task force changed and when, so the evidence can
+# compare the weeks before and after. Only ``mesa`` and ``admin`` write them; an edit names
+# the ``version`` it was made on, so one person cannot overwrite another's edit unseen.
+
+#: Shortest and longest name of a process change (the column is 120 wide).
+CHANGE_NAME_LENGTHS = (3, ProcessChange.name.type.length)
+#: Longest description kept; the column has no width, this keeps a pasted document out.
+MAX_CHANGE_DESCRIPTION = 4000
+#: Earliest effective date accepted, and how far ahead a planned change may be dated.
+EARLIEST_CHANGE = date(2000, 1, 1)
+LATEST_CHANGE_AHEAD = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class ProcessChangeOutcome:
+    """The change as stored by the command: its id, name and the version to edit next."""
+
+    change_id: int
+    name: str
+    version: int
+
+
+@dataclass(frozen=True)
+class _ChangeFields:
+    name: str
+    description: str
+    effective_on: date
+    touches: str  # as stored (``touches_json``)
+
+
+def register_process_change(
+    engine: Engine,
+    actor: Actor,
+    name: str,
+    description: str,
+    effective_on: date,
+    touches: Mapping[str, Iterable[int]],
+) -> ProcessChangeOutcome:
+    """Record a process change and audit it, both or neither."""
+    _require_evidence_role(actor)
+    fields = _change_fields(name, description, effective_on, touches)
+    with _one_name(fields.name), engine.begin() as connection:
+        _check_touches(connection, parse_touches(fields.touches))
+        _check_unique_name(connection, fields.name)
+        now = local_now()
+        change_id = connection.execute(
+            insert(ProcessChange)
+            .values(
+                name=fields.name, description=fields.description,
+                effective_on=fields.effective_on, touches=fields.touches,
+                registered_by=actor.username, registered_at=now, updated_by=actor.username,
+                updated_at=now, version=1,
+            )
+            .returning(ProcessChange.id)
+        ).scalar_one()  # fmt: skip
+        audit(connection, actor, "registrar_cambio_proceso", target=fields.name,
+              details=_change_details(fields), at=now)  # fmt: skip
+    return ProcessChangeOutcome(change_id, fields.name, 1)
+
+
+def edit_process_change(
+    engine: Engine,
+    actor: Actor,
+    change_id: int,
+    version: int,
+    name: str,
+    description: str,
+    effective_on: date,
+    touches: Mapping[str, Iterable[int]],
+) -> ProcessChangeOutcome:
+    """Rewrite a change as edited on ``version``; refused, with nothing written, when
+    someone saved another version meanwhile. The audit entry keeps what changed, before
+    and after."""
+    _require_evidence_role(actor)
+    fields = _change_fields(name, description, effective_on, touches)
+    with _one_name(fields.name), engine.begin() as connection:
+        stored = connection.execute(
+            select(ProcessChange).where(ProcessChange.id == change_id)
+        ).one_or_none()
+        if stored is None:
+            raise CommandError("Ese cambio de proceso ya no existe.")
+        if stored.version != version:
+            raise CommandError(_change_edited_meanwhile(stored.name))
+        _check_touches(connection, parse_touches(fields.touches))
+        _check_unique_name(connection, fields.name, change_id)
+        before = _ChangeFields(stored.name, stored.description, stored.effective_on,
+                               stored.touches)  # fmt: skip
+        changed = _changed_fields(before, fields)
+        if not changed:
+            raise CommandError("No cambiaste nada: el cambio de proceso queda como estaba.")
+        now = local_now()
+        written = connection.execute(
+            update(ProcessChange)
+            .where(ProcessChange.id == change_id, ProcessChange.version == version)
+            .values(
+                name=fields.name, description=fields.description,
+                effective_on=fields.effective_on, touches=fields.touches,
+                updated_by=actor.username, updated_at=now, version=version + 1,
+            )
+        ).rowcount  # fmt: skip
+        if written != 1:
+            raise CommandError(_change_edited_meanwhile(stored.name))
+        audit(connection, actor, "editar_cambio_proceso", target=fields.name, at=now,
+              details={"antes": _change_details(before, changed),
+                       "despues": _change_details(fields, changed)})  # fmt: skip
+    return ProcessChangeOutcome(change_id, fields.name, version + 1)
+
+
+def _require_evidence_role(actor: Actor) -> None:
+    if actor.role not in MAY_RECORD_EVIDENCE:
+        raise PermissionDenied(
+            "Solo la mesa de trabajo y los administradores registran y editan cambios de proceso."
+        )
+
+
+def _change_fields(
+    name: str, description: str, effective_on: date, touches: Mapping[str, Iterable[int]]
+) -> _ChangeFields:
+    """The typed values as stored, or a Spanish refusal of the first one that is wrong."""
+    shortest, longest = CHANGE_NAME_LENGTHS
+    name = _clean_text(
+        name, what="el nombre del cambio", limit=longest, minimum=shortest,
+        missing=f"El nombre del cambio necesita al menos {shortest} caracteres.",
+    )  # fmt: skip
+    description = _clean_text(
+        description, what="la descripción", limit=MAX_CHANGE_DESCRIPTION, lines=True
+    )
+    latest = local_now().date() + LATEST_CHANGE_AHEAD
+    if not isinstance(effective_on, date) or not EARLIEST_CHANGE <= effective_on <= latest:
+        raise CommandError(
+            f"La fecha en que rige debe estar entre el {EARLIEST_CHANGE:%d/%m/%Y} y el "
+            f"{latest:%d/%m/%Y}."
+        )
+    try:
+        stored = touches_json(touches)
+    except (TypeError, ValueError) as wrong:
+        raise CommandError("No se entiende qué tocó el cambio: elegilo de las listas.") from wrong
+    if not any(parse_touches(stored).values()):
+        raise CommandError(
+            "Indicá qué tocó el cambio: al menos un área, área de ingreso, canal o grupo de "
+            "categorías."
+        )
+    return _ChangeFields(name, description, effective_on, stored)
+
+
+#: What each kind of touch must be, and how a refusal names it.
+_TOUCH_TABLES = {
+    "department": (select(Department.id).where(Department.kind == DepartmentKind.INTERNAL),
+                   "áreas"),
+    "intake_area": (select(Department.id).where(Department.kind == DepartmentKind.INTAKE),
+                    "áreas de ingreso"),
+    "channel": (select(Channel.id), "canales"),
+    "category_group": (select(Category.id).where(Category.parent_id.is_(None)),
+                       "grupos de categorías"),
+}  # fmt: skip
+
+
+def _check_touches(connection: Connection, touches: Touches) -> None:
+    """Every id names an existing thing of its kind: a category where a group is expected,
+    or an outside actor where a department is, is refused."""
+    for kind, ids in touches.items():
+        if not ids:
+            continue
+        query, words = _TOUCH_TABLES[kind]
+        found = set(connection.execute(query.where(query.selected_columns[0].in_(ids))).scalars())
+        if found != set(ids):
+            raise CommandError(f"Alguno de los {words} elegidos no existe o no es de ese tipo.")
+
+
+def _check_unique_name(connection: Connection, name: str, change_id: int | None = None) -> None:
+    """Names are compared regardless of case, so the evidence's command line finds one."""
+    clash = select(ProcessChange.id).where(func.lower(ProcessChange.name) == func.lower(name))
+    if change_id is not None:
+        clash = clash.where(ProcessChange.id != change_id)
+    if connection.execute(clash).first():
+        raise CommandError(_name_taken(name))
+
+
+@contextmanager
+def _one_name(name: str) -> Iterator[None]:
+    """Two people saving one name at the same moment both pass ``_check_unique_name``; the
+    unique index refuses the second, and this says so in words instead of a traceback."""
+    try:
+        yield
+    except IntegrityError as clash:
+        raise CommandError(_name_taken(name)) from clash
+
+
+def _name_taken(name: str) -> str:
+    return f"Ya hay un cambio de proceso llamado «{name}»: elegí otro nombre."
+
+
+def _changed_fields(before: _ChangeFields, after: _ChangeFields) -> tuple[str, ...]:
+    return tuple(
+        field
+        for field in ("name", "description", "effective_on", "touches")
+        if getattr(before, field) != getattr(after, field)
+    )
+
+
+#: The audit details' words for each field of a change.
+_CHANGE_DETAIL_NAMES = {
+    "name": "nombre", "description": "descripcion", "effective_on": "rige_desde",
+    "touches": "toca",
+}  # fmt: skip
+
+
+def _change_details(fields: _ChangeFields, only: tuple[str, ...] | None = None) -> dict:
+    """``fields`` as the audit log keeps them (all, or the ``only`` ones)."""
+    values = {
+        "name": fields.name,
+        "description": fields.description,
+        "effective_on": fields.effective_on.isoformat(),
+        "touches": {kind: list(ids) for kind, ids in parse_touches(fields.touches).items() if ids},
+    }
+    return {_CHANGE_DETAIL_NAMES[field]: values[field] for field in only or values}
+
+
+def _change_edited_meanwhile(name: str) -> str:
+    return (
+        f"No se guardó: otra persona lo cambió mientras lo mirabas («{name}»). Mirá en la "
+        "lista cómo quedó y repetí tu edición si todavía hace falta."
+    )
 
 
 def _required_reason(reason: str) -> str:
@@ -1065,3 +1304,44 @@ def _event(case_id: int, kind: EventKind, at: datetime, user_id: int | None, *,
 def _acting_user_id(connection: Connection, actor: Actor) -> int | None:
     """The dashboard user behind ``actor`` (None for the console), for the events' author."""
     return connection.execute(select(User.id).where(User.username == actor.username)).scalar()
+
+
+def freeze_baseline(
+    engine: Engine, actor: Actor, name: str, filters: CaseFilters
+) -> FrozenBaseline:
+    """Compute the figures of ``filters`` (period, cut-off, dimensions) and store them under
+    ``name`` as a baseline, with their hash and an audit entry, in one transaction.
+
+    The name is checked first so that a taken one is refused before the figures are read;
+    between that check and the insert only the unique constraint can tell two people who
+    froze the same name at once apart, so its refusal gets the same message."""
+    if actor.role not in MAY_RECORD_EVIDENCE:
+        raise PermissionDenied(
+            "Solo la mesa de seguimiento o un administrador pueden congelar una línea de base."
+        )
+    name = _clean_text(
+        name, what="el nombre de la línea de base", limit=Baseline.name.type.length,
+        missing="Poné un nombre a la línea de base, por ejemplo «Primer semestre 2026».",
+    )  # fmt: skip
+    taken = f"Ya existe una línea de base llamada «{name}»: elegí otro nombre."
+    try:
+        with engine.begin() as connection:
+            if connection.execute(select(Baseline.id).where(Baseline.name == name)).first():
+                raise CommandError(taken)
+            content = compute(connection, filters)
+            digest, created_at = content_hash(content), local_now()
+            baseline_id = connection.execute(
+                insert(Baseline).values(
+                    name=name, date_from=filters.date_from, date_to=filters.date_to,
+                    filters=filters_json(filters),
+                    definitions_version=content.definitions_version,
+                    content=stored_json(content), content_hash=digest,
+                    created_by=actor.username, created_at=created_at,
+                ).returning(Baseline.id)
+            ).scalar_one()  # fmt: skip
+            audit(connection, actor, "congelar_linea_de_base", target=name, at=created_at,
+                  details={"id": baseline_id, "hash": digest,
+                           "filtros": filters_document(filters)})  # fmt: skip
+    except IntegrityError as clash:
+        raise CommandError(taken) from clash
+    return FrozenBaseline(baseline_id, name, content, digest, actor.username, created_at)

@@ -2390,6 +2390,649 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "protocol.moment.same_day_closure": {"es": "Cierre", "en": "Closed"},
     "protocol.status_at_cut_off": {"es": "Estado al corte", "en": "Status at the cut-off"},
     "protocol.department_then": {"es": "Área que la tenía", "en": "Department holding it"},
+    # The task force's evidence
+    "nav.section.evidence": {"es": "Mesa de trabajo", "en": "Task force"},
+    "page.cambios": {"es": "Cambios de proceso", "en": "Process changes"},
+    "page.linea_de_base": {"es": "Línea de base", "en": "Baseline"},
+    "page.evidencia": {"es": "Evidencia", "en": "Evidence"},
+    # -- Cambios de proceso
+    "cambios.caption": {
+        "es": "Lo que la mesa de trabajo cambió en cómo se reciben, clasifican o derivan las "
+        "solicitudes, con el día en que empezó a regir. Los gráficos de Pendientes e "
+        "Indicadores marcan cada cambio con una línea punteada en ese día.",
+        "en": "What the task force changed in how cases are received, categorised or referred, "
+        "with the day it took effect. The Backlog and Indicators charts mark each change with "
+        "a dashed line on that day.",
+    },
+    "cambios.empty": {
+        "es": "Todavía no hay cambios de proceso registrados.",
+        "en": "No process change has been registered yet.",
+    },
+    "cambios.total": {
+        "es": "{total} cambios de proceso registrados.",
+        "en": "{total} process changes registered.",
+    },
+    "cambios.total.one": {
+        "es": "{total} cambio de proceso registrado.",
+        "en": "{total} process change registered.",
+    },
+    "cambios.read_only": {
+        "es": "Los cambios los registran y editan la mesa de trabajo y los administradores.",
+        "en": "Changes are registered and edited by the task force and administrators.",
+    },
+    "cambios.col.name": {"es": "Cambio", "en": "Change"},
+    "cambios.col.effective_on": {"es": "Rige desde", "en": "In effect from"},
+    "cambios.col.touched": {"es": "Qué tocó", "en": "What it touched"},
+    "cambios.col.description": {"es": "Descripción", "en": "Description"},
+    "cambios.col.registered": {"es": "Registrado por", "en": "Registered by"},
+    "cambios.col.last_edit": {"es": "Última edición", "en": "Last edit"},
+    "cambios.by_at": {"es": "{who}, {when}", "en": "{who}, {when}"},
+    "cambios.kind.department": {"es": "Áreas", "en": "Departments"},
+    "cambios.kind.intake_area": {"es": "Áreas de ingreso", "en": "Intake areas"},
+    "cambios.kind.channel": {"es": "Canales", "en": "Channels"},
+    "cambios.kind.category_group": {"es": "Grupos de categorías", "en": "Category groups"},
+    "cambios.field.name": {"es": "Nombre del cambio", "en": "Name of the change"},
+    "cambios.field.name.help": {
+        "es": "De 3 a 120 caracteres, distinto del de los demás cambios: así lo nombran los "
+        "gráficos y la evidencia.",
+        "en": "3 to 120 characters, unlike any other change's: charts and the evidence call it "
+        "by this name.",
+    },
+    "cambios.field.description": {"es": "Descripción", "en": "Description"},
+    "cambios.field.effective_on": {"es": "Rige desde", "en": "In effect from"},
+    "cambios.field.effective_on.help": {
+        "es": "El primer día en que se trabajó de la nueva manera.",
+        "en": "The first day the new way of working applied.",
+    },
+    "cambios.touches": {
+        "es": "Qué tocó el cambio (al menos una cosa)",
+        "en": "What the change touched (at least one thing)",
+    },
+    "cambios.register.title": {"es": "Registrar un cambio", "en": "Register a change"},
+    "cambios.register.submit": {"es": "Registrar el cambio", "en": "Register the change"},
+    "cambios.edit.title": {"es": "Editar un cambio", "en": "Edit a change"},
+    "cambios.edit.choose": {"es": "Cambio a editar", "en": "Change to edit"},
+    "cambios.edit.submit": {"es": "Guardar la edición", "en": "Save the edit"},
+    "cambios.edit.seen": {
+        "es": "Estás editando la versión {version}, guardada por {who} el {when}.",
+        "en": "You are editing version {version}, saved by {who} on {when}.",
+    },
+    "chart.process_change": {"es": "Cambio de proceso", "en": "Process change"},
+    "audit.action.registrar_cambio_proceso": {
+        "es": "Registro de un cambio de proceso",
+        "en": "Process change registered",
+    },
+    "audit.action.editar_cambio_proceso": {
+        "es": "Edición de un cambio de proceso",
+        "en": "Process change edited",
+    },
+    "audit.detail.nombre": {"es": "nombre", "en": "name"},
+    "audit.detail.descripcion": {"es": "descripción", "en": "description"},
+    "audit.detail.rige_desde": {"es": "rige desde", "en": "in effect from"},
+    "audit.detail.toca": {"es": "toca", "en": "touches"},
+    "audit.detail.antes": {"es": "antes", "en": "before"},
+    "audit.detail.despues": {"es": "después", "en": "after"},
+    "audit.detail.department": {"es": "áreas", "en": "departments"},
+    "audit.detail.intake_area": {"es": "áreas de ingreso", "en": "intake areas"},
+    "audit.detail.channel": {"es": "canales", "en": "channels"},
+    "audit.detail.category_group": {"es": "grupos de categorías", "en": "category groups"},
+    # -- Línea de base
+    "audit.action.congelar_linea_de_base": {
+        "es": "Línea de base congelada",
+        "en": "Baseline frozen",
+    },
+    "audit.detail.linea_de_base": {"es": "línea de base", "en": "baseline"},
+    "audit.detail.hash": {"es": "hash", "en": "hash"},
+    "audit.detail.id": {"es": "número", "en": "number"},
+    "baseline.page.caption": {
+        "es": "Una foto congelada de la demanda y el desempeño de un período, para citar y "
+        "para comparar después. Las cifras no cambian aunque después se editen los datos; al "
+        "lado de cada una ves cómo da hoy el mismo período.",
+        "en": "A frozen snapshot of demand and performance over a period, to cite and to "
+        "compare against later. Its figures do not change when the data is edited afterwards; "
+        "beside each one you see what the same period gives today.",
+    },
+    "baseline.freeze.heading": {"es": "Congelar una línea de base", "en": "Freeze a baseline"},
+    "baseline.freeze.period": {
+        "es": "Se congela el período de la barra de filtros: del {start} al {end}, con corte "
+        "el {as_of}, y los demás filtros elegidos ({filters}).",
+        "en": "The filter bar's period is frozen: {start} to {end}, cut off at {as_of}, with "
+        "the other filters chosen ({filters}).",
+    },
+    "baseline.freeze.name": {"es": "Nombre de la línea de base", "en": "Baseline name"},
+    "baseline.freeze.name_help": {
+        "es": "Un nombre único para citarla, por ejemplo «Primer semestre 2026».",
+        "en": "A unique name to cite it by, for example «First half of 2026».",
+    },
+    "baseline.freeze.button": {"es": "Congelar línea de base", "en": "Freeze baseline"},
+    "baseline.freeze.working": {"es": "Calculando y congelando…", "en": "Computing and freezing…"},
+    "baseline.freeze.done": {
+        "es": "Línea de base «{name}» congelada. Hash: {hash}",
+        "en": "Baseline «{name}» frozen. Hash: {hash}",
+    },
+    "baseline.list.heading": {"es": "Líneas de base congeladas", "en": "Frozen baselines"},
+    "baseline.list.empty": {
+        "es": "Todavía no hay líneas de base congeladas.",
+        "en": "No baseline has been frozen yet.",
+    },
+    "baseline.choose": {"es": "Línea de base a mostrar", "en": "Baseline to show"},
+    "baseline.col.name": {"es": "Nombre", "en": "Name"},
+    "baseline.col.period": {"es": "Período", "en": "Period"},
+    "baseline.col.created_by": {"es": "Congelada por", "en": "Frozen by"},
+    "baseline.col.created_at": {"es": "Congelada el", "en": "Frozen at"},
+    "baseline.col.hash": {"es": "Hash", "en": "Hash"},
+    "baseline.col.definitions_version": {"es": "Definiciones", "en": "Definitions"},
+    "baseline.col.value": {"es": "Valor", "en": "Value"},
+    "baseline.detail.period": {
+        "es": "Del {start} al {end}, con corte el {as_of} · filtros: {filters}.",
+        "en": "{start} to {end}, cut off at {as_of} · filters: {filters}.",
+    },
+    "baseline.detail.caption": {
+        "es": "Congelada por {who} el {when} · definiciones {version} · hash {hash}",
+        "en": "Frozen by {who} on {when} · definitions {version} · hash {hash}",
+    },
+    "baseline.today.same": {"es": "Recalculado hoy: coincide", "en": "Recalculated today: same"},
+    "baseline.today.differs": {
+        "es": "Recalculado hoy: {value} ({difference})",
+        "en": "Recalculated today: {value} ({difference})",
+    },
+    "baseline.today.all_same": {
+        "es": "Recalculada hoy, la línea de base da exactamente lo mismo.",
+        "en": "Recalculated today, the baseline gives exactly the same.",
+    },
+    "baseline.today.some_differ": {
+        "es": "Recalculada hoy, {count} cifra(s) difieren: la historia del período cambió "
+        "después de congelarla (una importación tardía, un evento corregido) o cambió una "
+        "definición. Lo congelado no cambia.",
+        "en": "Recalculated today, {count} figure(s) differ: the period's history changed "
+        "after it was frozen (a late import, a corrected event) or a definition changed. The "
+        "frozen figures stay as they were.",
+    },
+    "baseline.today.other_definitions": {
+        "es": "Se congeló con las definiciones {then}; hoy rigen las {now}.",
+        "en": "It was frozen with definitions {then}; today's are {now}.",
+    },
+    "baseline.breakdown": {"es": "Desglose", "en": "Breakdown"},
+    "baseline.download.xlsx": {"es": "Descargar Excel", "en": "Download Excel"},
+    "baseline.download.pdf": {"es": "Descargar PDF", "en": "Download PDF"},
+    "baseline.download.help": {
+        "es": "Las cifras congeladas, con su hash. La descarga queda registrada.",
+        "en": "The frozen figures, with their hash. The download is logged.",
+    },
+    "baseline.missing": {
+        "es": "Esa línea de base no existe.",
+        "en": "That baseline does not exist.",
+    },
+    "baseline.filters.none": {
+        "es": "ninguno, toda la provincia",
+        "en": "none, the whole province",
+    },
+    "baseline.figure.ping_pong_rate": {"es": "Tasa de ida y vuelta", "en": "Ping-pong rate"},
+    "baseline.figure.ping_pong_rate.def": {
+        "es": "Solicitudes creadas en el período que volvieron a un área o actor del que ya "
+        "habían salido, sobre las solicitudes creadas en el período.",
+        "en": "Cases created in the period that went back to a department or actor they had "
+        "already left, over the cases created in the period.",
+    },
+    "baseline.figure.backlog_per_10k": {
+        "es": "Stock cada 10.000 habitantes",
+        "en": "Backlog per 10,000 inhabitants",
+    },
+    "baseline.figure.backlog_per_10k.def": {
+        "es": "Solicitudes abiertas al corte en el partido, por cada 10.000 habitantes.",
+        "en": "Cases open at the cut-off in the partido, per 10,000 inhabitants.",
+    },
+    "baseline.cover.name": {"es": "Línea de base", "en": "Baseline"},
+    "baseline.cover.period": {"es": "Período", "en": "Period"},
+    "baseline.cover.cut_off": {"es": "Corte", "en": "Cut-off"},
+    "baseline.cover.filters": {"es": "Filtros", "en": "Filters"},
+    "baseline.cover.definitions_version": {
+        "es": "Versión de las definiciones",
+        "en": "Definitions version",
+    },
+    "baseline.cover.created_by": {"es": "Congelada por", "en": "Frozen by"},
+    "baseline.cover.created_at": {"es": "Congelada el", "en": "Frozen at"},
+    "baseline.cover.content_hash": {
+        "es": "Hash del contenido (SHA-256)",
+        "en": "Content hash (SHA-256)",
+    },
+    "baseline.sheet.cover": {"es": "Línea de base", "en": "Baseline"},
+    "baseline.sheet.headline": {"es": "Cifras principales", "en": "Headline figures"},
+    "baseline.pdf.title": {"es": "Línea de base «{name}»", "en": "Baseline «{name}»"},
+    "baseline.pdf.by": {"es": "Por {dimension}", "en": "By {dimension}"},
+    "baseline.empty_table": {
+        "es": "No hubo solicitudes en el período.",
+        "en": "There were no cases in the period.",
+    },
+    # -- Evidencia
+    "evidencia.caption": {
+        "es": (
+            "Elegí un cambio de proceso y un indicador: la página dice si el cambio ayudó, con "
+            "intervalos de confianza del 95 %, un grupo de comparación, una serie de tiempo, "
+            "placebos y lo que más pasó en esas semanas. Cómo leerlo: docs/evidence.md."
+        ),
+        "en": (
+            "Choose a process change and an indicator: the page says whether the change helped, "
+            "with 95% confidence intervals, a comparison group, a time series, placebos and "
+            "whatever else happened in those weeks. How to read it: docs/evidence.md."
+        ),
+    },
+    "evidencia.no_changes": {
+        "es": "Todavía no hay cambios de proceso registrados. Registralos en «Cambios de proceso».",
+        "en": "No process changes are registered yet. Register them on «Process changes».",
+    },
+    "evidencia.change": {"es": "Cambio de proceso", "en": "Process change"},
+    "evidencia.indicator": {"es": "Indicador", "en": "Indicator"},
+    "evidencia.weeks": {"es": "Semanas antes y después", "en": "Weeks before and after"},
+    "evidencia.transition": {"es": "Semanas de transición", "en": "Transition weeks"},
+    "evidencia.controls": {"es": "Grupo de comparación", "en": "Comparison group"},
+    "evidencia.controls.def": {
+        "es": (
+            "Por omisión, hasta 5 grupos del mismo tipo que el cambio no tocó y de tamaño "
+            "parecido. Elegí acá si preferís otros."
+        ),
+        "en": (
+            "By default, up to 5 groups of the same kind the change did not touch and of similar "
+            "size. Choose others here if you prefer."
+        ),
+    },
+    "evidencia.controls.pick": {
+        "es": "Comparar con (vacío: elección automática)",
+        "en": "Compare with (empty: automatic choice)",
+    },
+    "evidencia.change_gone": {
+        "es": "Ese cambio de proceso ya no existe con ese nombre: elegí otro.",
+        "en": "That process change no longer exists under that name: choose another.",
+    },
+    "evidencia.working": {
+        "es": "Analizando las semanas antes y después…",
+        "en": "Analysing the weeks before and after…",
+    },
+    "evidencia.points": {"es": "{value} puntos porcentuales", "en": "{value} percentage points"},
+    "evidencia.days": {"es": "{value} días", "en": "{value} days"},
+    "evidencia.per_week": {"es": "{value} casos por semana", "en": "{value} cases per week"},
+    "evidencia.cases": {"es": "{value} casos", "en": "{value} cases"},
+    "evidencia.interval": {"es": "IC 95 %: {low} a {high}", "en": "95% CI: {low} to {high}"},
+    "evidencia.verdict.improved": {
+        "es": "**Mejoró.** Con el cambio, {indicator} mejoró en {size} ({interval}; {method}).",
+        "en": (
+            "**Improved.** With the change, {indicator} improved by {size} ({interval}; {method})."
+        ),
+    },
+    "evidencia.verdict.worsened": {
+        "es": "**Empeoró.** Con el cambio, {indicator} empeoró en {size} ({interval}; {method}).",
+        "en": (
+            "**Worsened.** With the change, {indicator} worsened by {size} ({interval}; {method})."
+        ),
+    },
+    "evidencia.verdict.inconclusive": {
+        "es": (
+            "**Sin evidencia suficiente.** El intervalo del efecto sobre {indicator} incluye el "
+            "«sin cambio» ({interval}; {method}): con estos datos no se puede decir que mejoró ni"
+            " que empeoró."
+        ),
+        "en": (
+            "**Not enough evidence.** The interval of the effect on {indicator} includes «no "
+            "change» ({interval}; {method}): with these data we cannot say it improved or "
+            "worsened."
+        ),
+    },
+    "evidencia.verdict.increased": {
+        "es": (
+            "**Subió.** Con el cambio, {indicator} subió en {size} ({interval}; {method}). Este "
+            "indicador no tiene una dirección buena en sí."
+        ),
+        "en": (
+            "**Went up.** With the change, {indicator} went up by {size} ({interval}; {method}). "
+            "This indicator has no better direction in itself."
+        ),
+    },
+    "evidencia.verdict.decreased": {
+        "es": (
+            "**Bajó.** Con el cambio, {indicator} bajó en {size} ({interval}; {method}). Este "
+            "indicador no tiene una dirección buena en sí."
+        ),
+        "en": (
+            "**Went down.** With the change, {indicator} went down by {size} ({interval}; "
+            "{method}). This indicator has no better direction in itself."
+        ),
+    },
+    "evidencia.method.did": {
+        "es": "diferencias en diferencias contra el grupo de comparación",
+        "en": "difference-in-differences against the comparison group",
+    },
+    "evidencia.method.its": {"es": "serie de tiempo interrumpida", "en": "interrupted time series"},
+    "evidencia.caution.no_comparison_group": {
+        "es": (
+            "No hay grupo de comparación (el cambio tocó todos los grupos de su tipo o los no "
+            "tocados no tuvieron casos): el veredicto sale sólo de la serie de tiempo."
+        ),
+        "en": (
+            "There is no comparison group (the change touched every group of its kind or the "
+            "untouched ones had no cases): the verdict comes from the time series alone."
+        ),
+    },
+    "evidencia.caution.not_parallel_before": {
+        "es": (
+            "Antes del cambio, lo tocado y la comparación no se movieron en paralelo: el "
+            "veredicto sale de la serie de tiempo, no de la comparación."
+        ),
+        "en": (
+            "Before the change the touched groups and the comparison did not move in parallel: "
+            "the verdict comes from the time series, not the comparison."
+        ),
+    },
+    "evidencia.caution.placebos_find_effects": {
+        "es": (
+            "El método encuentra «efectos» en más del 10 % de los placebos: tomá el resultado con"
+            " cautela."
+        ),
+        "en": (
+            "The method finds «effects» in more than 10% of the placebos: take the result with "
+            "caution."
+        ),
+    },
+    "evidencia.caution.confounders_in_windows": {
+        "es": (
+            "En las semanas comparadas hubo otros hechos que pueden mover el indicador (ver "
+            "«Factores de confusión»)."
+        ),
+        "en": (
+            "Other events that can move the indicator happened in the weeks compared (see "
+            "«Confounders»)."
+        ),
+    },
+    "evidencia.caution.after_window_short": {
+        "es": (
+            "Todavía no hay tantas semanas completas después del cambio como semanas antes: el "
+            "«después» es más corto."
+        ),
+        "en": (
+            "There are not yet as many complete weeks after the change as before: the «after» "
+            "window is shorter."
+        ),
+    },
+    "evidencia.not_shown": {
+        "es": (
+            "Lo que este análisis no muestra: no prueba que el cambio sea la única causa, no ve "
+            "lo que la base no registra (personal que se fue, sistemas caídos) y, con pocas "
+            "semanas o pocos casos, «sin evidencia suficiente» puede querer decir «todavía no "
+            "sabemos»."
+        ),
+        "en": (
+            "What this analysis does not show: it does not prove the change is the only cause, it"
+            " cannot see what the database does not record (staff who left, systems down) and, "
+            "with few weeks or cases, «not enough evidence» may mean «we do not know yet»."
+        ),
+    },
+    "evidencia.before_after": {
+        "es": "Antes y después, en lo que el cambio tocó",
+        "en": "Before and after, in what the change touched",
+    },
+    "evidencia.before": {"es": "Antes ({weeks} semanas)", "en": "Before ({weeks} weeks)"},
+    "evidencia.after": {"es": "Después ({weeks} semanas)", "en": "After ({weeks} weeks)"},
+    "evidencia.difference": {
+        "es": "Diferencia (después − antes)",
+        "en": "Difference (after − before)",
+    },
+    "evidencia.before_after.def.duration": {
+        "es": (
+            "Mediana de Kaplan–Meier de los casos que ingresaron en cada período, seguidos 28 "
+            "días cada uno; intervalos por bootstrap (2.000 remuestreos)."
+        ),
+        "en": (
+            "Kaplan–Meier median of the cases received in each period, each followed for 28 days;"
+            " bootstrap intervals (2,000 resamples)."
+        ),
+    },
+    "evidencia.before_after.def.share": {
+        "es": (
+            "Proporción de cada período con intervalo de Wilson; la diferencia, con el de Newcombe."
+        ),
+        "en": "Each period's share with its Wilson interval; the difference with Newcombe's.",
+    },
+    "evidencia.before_after.def.count": {
+        "es": "Casos por semana de cada período con intervalo de Poisson exacto.",
+        "en": "Cases per week in each period with an exact Poisson interval.",
+    },
+    "evidencia.before_after.def.level": {
+        "es": (
+            "Promedio de los casos abiertos al cierre de cada semana, con errores robustos a la "
+            "autocorrelación (Newey–West)."
+        ),
+        "en": (
+            "Average of the cases open at the end of each week, with autocorrelation-robust "
+            "(Newey–West) errors."
+        ),
+    },
+    "evidencia.did": {
+        "es": "Contra un grupo de comparación (diferencias en diferencias)",
+        "en": "Against a comparison group (difference-in-differences)",
+    },
+    "evidencia.did.none": {
+        "es": "No hay un grupo de comparación posible para este cambio.",
+        "en": "No comparison group is possible for this change.",
+    },
+    "evidencia.did.groups": {
+        "es": "Tocados: {treated}. Comparación ({how}): {controls}.",
+        "en": "Touched: {treated}. Comparison ({how}): {controls}.",
+    },
+    "evidencia.did.by_hand": {"es": "elegida a mano", "en": "chosen by hand"},
+    "evidencia.did.auto": {
+        "es": "elegida automáticamente por tipo y tamaño",
+        "en": "chosen automatically by kind and size",
+    },
+    "evidencia.did.effect": {
+        "es": "Efecto estimado (diferencia de las diferencias)",
+        "en": "Estimated effect (difference of the differences)",
+    },
+    "evidencia.did.parallel": {
+        "es": (
+            "Antes del cambio, ambos grupos se movieron en paralelo (p = {p} para la diferencia "
+            "de pendientes)."
+        ),
+        "en": (
+            "Before the change both groups moved in parallel (p = {p} for the difference of "
+            "slopes)."
+        ),
+    },
+    "evidencia.did.not_parallel": {
+        "es": (
+            "Antes del cambio, los grupos NO se movieron en paralelo (p = {p}): la comparación no"
+            " es confiable."
+        ),
+        "en": (
+            "Before the change the groups did NOT move in parallel (p = {p}): the comparison is "
+            "not reliable."
+        ),
+    },
+    "evidencia.series.treated": {"es": "Tocados por el cambio", "en": "Touched by the change"},
+    "evidencia.series.control": {"es": "Grupo de comparación", "en": "Comparison group"},
+    "evidencia.did.chart": {
+        "es": "Semana a semana: tocados y comparación",
+        "en": "Week by week: touched and comparison",
+    },
+    "evidencia.did.def": {
+        "es": (
+            "Cada punto es una semana (de lunes a domingo). La línea punteada marca el cambio; la"
+            " franja gris, las semanas de transición que no se cuentan. Para conteos y atraso, la"
+            " comparación se escala a la cantidad de grupos tocados."
+        ),
+        "en": (
+            "Each point is a week (Monday to Sunday). The dashed line marks the change; the grey "
+            "band, the transition weeks left out. For counts and backlog, the comparison is "
+            "scaled to the number of touched groups."
+        ),
+    },
+    "evidencia.axis.duration": {"es": "Mediana (días)", "en": "Median (days)"},
+    "evidencia.axis.share": {"es": "Porcentaje de casos", "en": "Share of cases"},
+    "evidencia.axis.count": {"es": "Casos por semana", "en": "Cases per week"},
+    "evidencia.axis.level": {"es": "Casos abiertos", "en": "Open cases"},
+    "evidencia.its": {"es": "Serie de tiempo interrumpida", "en": "Interrupted time series"},
+    "evidencia.its.none": {
+        "es": "No hay semanas suficientes con casos para ajustar la serie de tiempo.",
+        "en": "There are not enough weeks with cases to fit the time series.",
+    },
+    "evidencia.its.level": {
+        "es": "Salto de nivel en el cambio",
+        "en": "Level change at the change",
+    },
+    "evidencia.its.slope": {
+        "es": "Cambio de pendiente (por semana)",
+        "en": "Slope change (per week)",
+    },
+    "evidencia.its.effect": {"es": "Efecto promedio después", "en": "Average effect after"},
+    "evidencia.its.fitted": {"es": "Ajuste", "en": "Fit"},
+    "evidencia.its.counterfactual": {
+        "es": "Sin el cambio (contrafáctico)",
+        "en": "Without the change (counterfactual)",
+    },
+    "evidencia.its.chart": {
+        "es": "Serie semanal, ajuste y contrafáctico",
+        "en": "Weekly series, fit and counterfactual",
+    },
+    "evidencia.its.def": {
+        "es": (
+            "Regresión segmentada sobre hasta 52 semanas antes (con estacionalidad anual si hay "
+            "un año de datos) y errores robustos a la autocorrelación. El contrafáctico es cómo "
+            "habría seguido la serie sin el cambio."
+        ),
+        "en": (
+            "Segmented regression over up to 52 weeks before (with yearly seasonality when a year"
+            " of data exists) and autocorrelation-robust errors. The counterfactual is how the "
+            "series would have gone on without the change."
+        ),
+    },
+    "evidencia.placebo": {"es": "Placebos", "en": "Placebos"},
+    "evidencia.placebo.none": {
+        "es": "No hay semanas suficientes antes del cambio para probar placebos.",
+        "en": "There are not enough weeks before the change to try placebos.",
+    },
+    "evidencia.placebo.result": {
+        "es": (
+            "El mismo análisis, donde no hubo ningún cambio, «encontró» un efecto en {found} de "
+            "{runs} placebos ({rate}). Lo esperable es cerca del 5 %."
+        ),
+        "en": (
+            "The same analysis, where nothing changed, «found» an effect in {found} of {runs} "
+            "placebos ({rate}). About 5% is expected."
+        ),
+    },
+    "evidencia.placebo.def": {
+        "es": (
+            "Placebos: fechas anteriores al cambio y grupos no tocados, analizados como si el "
+            "cambio hubiera ocurrido ahí."
+        ),
+        "en": (
+            "Placebos: dates before the change and untouched groups, analysed as if the change "
+            "had happened there."
+        ),
+    },
+    "evidencia.confounders": {"es": "Factores de confusión", "en": "Confounders"},
+    "evidencia.confounders.none": {
+        "es": (
+            "No se detectaron picos de ingresos, cambios de capacidad, otros cambios de proceso "
+            "ni feriados en las semanas comparadas."
+        ),
+        "en": (
+            "No inflow spikes, capacity changes, other process changes or holidays were found in "
+            "the weeks compared."
+        ),
+    },
+    "evidencia.confounders.kind": {"es": "Tipo", "en": "Kind"},
+    "evidencia.confounders.what": {"es": "Qué", "en": "What"},
+    "evidencia.confounders.from": {"es": "Desde", "en": "From"},
+    "evidencia.confounders.to": {"es": "Hasta", "en": "To"},
+    "evidencia.confounder.spike": {"es": "Pico de ingresos", "en": "Inflow spike"},
+    "evidencia.confounder.capacity": {"es": "Cambio de capacidad", "en": "Capacity change"},
+    "evidencia.confounder.change": {"es": "Otro cambio de proceso", "en": "Another process change"},
+    "evidencia.confounder.holiday": {"es": "Feriado", "en": "Holiday"},
+    "evidencia.confounders.def": {
+        "es": (
+            "Lo que pasó en las semanas de antes y de después y puede mover el indicador además "
+            "del cambio: picos de ingresos (el detector de Sobrecarga), cambios de capacidad de "
+            "las áreas comparadas, otros cambios de proceso y feriados nacionales."
+        ),
+        "en": (
+            "What happened in the weeks before and after and can move the indicator besides the "
+            "change: inflow spikes (Sobrecarga's detector), capacity changes of the departments "
+            "compared, other process changes and national holidays."
+        ),
+    },
+    "evidence.indicator.time_to_close": {"es": "Tiempo hasta cerrar", "en": "Time to close"},
+    "evidence.indicator.time_to_close.def": {
+        "es": (
+            "Mediana de días desde el ingreso hasta el primer cierre, de los casos ingresados "
+            "cada semana, seguidos 28 días (Kaplan–Meier: los que siguen abiertos cuentan como "
+            "«al menos»)."
+        ),
+        "en": (
+            "Median days from creation to first closing of the cases received each week, followed"
+            " for 28 days (Kaplan–Meier: those still open count as «at least»)."
+        ),
+    },
+    "evidence.indicator.time_to_first_action": {
+        "es": "Tiempo hasta la primera acción",
+        "en": "Time to first action",
+    },
+    "evidence.indicator.time_to_first_action.def": {
+        "es": (
+            "Mediana de días desde el ingreso hasta la primera asignación o derivación, seguidos "
+            "28 días (Kaplan–Meier)."
+        ),
+        "en": (
+            "Median days from creation to the first assignment or referral, followed for 28 days "
+            "(Kaplan–Meier)."
+        ),
+    },
+    "evidence.indicator.sla_compliance": {"es": "Cumplimiento de plazos", "en": "SLA compliance"},
+    "evidence.indicator.sla_compliance.def": {
+        "es": "De los cierres de cada semana, el porcentaje dentro del plazo vigente al cerrar.",
+        "en": "Of each week's closings, the share within the due date valid when closing.",
+    },
+    "evidence.indicator.referral_rate": {"es": "Tasa de derivación", "en": "Referral rate"},
+    "evidence.indicator.referral_rate.def": {
+        "es": (
+            "De los casos ingresados cada semana, el porcentaje derivado a otra área dentro de "
+            "sus primeros 28 días."
+        ),
+        "en": (
+            "Of the cases received each week, the share referred to another department within "
+            "their first 28 days."
+        ),
+    },
+    "evidence.indicator.ping_pong_share": {"es": "Idas y vueltas", "en": "Ping-pong share"},
+    "evidence.indicator.ping_pong_share.def": {
+        "es": (
+            "De los casos ingresados cada semana, el porcentaje que volvió a un área que ya había"
+            " dejado (A → B → A) dentro de sus primeros 28 días."
+        ),
+        "en": (
+            "Of the cases received each week, the share that went back to a department it had "
+            "left (A → B → A) within its first 28 days."
+        ),
+    },
+    "evidence.indicator.backlog": {"es": "Atraso (casos abiertos)", "en": "Backlog (open cases)"},
+    "evidence.indicator.backlog.def": {
+        "es": "Casos abiertos al cierre de cada semana en el área que los tenía.",
+        "en": "Cases open at the end of each week in the department holding them.",
+    },
+    "evidence.indicator.inflow": {"es": "Ingresos", "en": "Inflow"},
+    "evidence.indicator.inflow.def": {
+        "es": "Casos ingresados por semana.",
+        "en": "Cases received per week.",
+    },
+    "evidence.indicator.reopen_rate": {"es": "Tasa de reapertura", "en": "Reopen rate"},
+    "evidence.indicator.reopen_rate.def": {
+        "es": (
+            "De los casos ingresados cada semana y cerrados en sus primeros 28 días, el "
+            "porcentaje reabierto en ese lapso."
+        ),
+        "en": (
+            "Of the cases received each week and closed within their first 28 days, the share "
+            "reopened within that time."
+        ),
+    },
 }
 
 

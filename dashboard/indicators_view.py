@@ -16,6 +16,7 @@ from datetime import time
 import pandas as pd
 import streamlit as st
 
+from dashboard.charts import mark_process_changes
 from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.i18n import format_decimal, format_int, format_percent
@@ -26,6 +27,7 @@ from dashboard.indicator_charts import (
     monthly_line,
     sparkline,
 )
+from dashboard.process_changes_view import changes_to_mark
 from dashboard.tables import show_table
 from dashboard.ui import chart, chart_config, language, t
 from queries.filters import CaseFilters
@@ -303,5 +305,6 @@ def trend(filters: CaseFilters) -> None:
         month_axis=t("indicadores.page.trend.month_axis"),
         value_axis=t(f"indicadores.page.axis.{indicator.unit}"), lang=language(),
     )  # fmt: skip
+    mark_process_changes(line, changes_to_mark(trends["month"].min(), filters.as_of), language())
     chart(line, t("indicadores.page.trend.def", months=months,
                   definition=t(indicator.definition_key)))  # fmt: skip

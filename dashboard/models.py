@@ -620,3 +620,54 @@ class DuplicatePair(Base):
         # A case's pairs, from either side.
         Index("ix_duplicate_pairs_other_case_id", "other_case_id"),
     )
+
+
+class ProcessChange(Base):
+    """A change the task force made to how requests are received, categorised or referred,
+    dated so its evidence (``dashboard.evidence``) compares the weeks before and after it.
+
+    Registered and edited by ``mesa`` and ``admin`` through ``dashboard.commands`` (audited);
+    ``version`` is bumped on every edit so two people editing at once cannot overwrite each
+    other unseen.
+    """
+
+    __tablename__ = "process_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    description: Mapped[str] = mapped_column(Text)
+    #: The first day the new way of working applied.
+    effective_on: Mapped[date] = mapped_column(Date)
+    #: JSON text: ids of what it touched, by kind (``department``, ``intake_area``,
+    #: ``channel``, ``category_group``); an empty list is "none of that kind".
+    touches: Mapped[str] = mapped_column(Text)
+    registered_by: Mapped[str] = mapped_column(String(60))
+    registered_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(60))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    __table_args__ = (Index("ix_process_changes_effective_on", "effective_on"),)
+
+
+class Baseline(Base):
+    """A frozen, citable snapshot of demand and performance over a period: the figures as
+    computed when it was frozen, with their filters, the definitions' version and a content
+    hash. Never updated (migration 0021 guards it like the audit log): later edits to the
+    cases do not change it, and today's recomputation is shown beside it."""
+
+    __tablename__ = "baselines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    date_from: Mapped[date] = mapped_column(Date)
+    date_to: Mapped[date] = mapped_column(Date)
+    #: JSON text: the filters the figures were computed with.
+    filters: Mapped[str] = mapped_column(Text)
+    definitions_version: Mapped[str] = mapped_column(String(20))
+    #: JSON text: every figure of the snapshot (``dashboard.evidence.baseline``).
+    content: Mapped[str] = mapped_column(Text)
+    #: SHA-256 of ``content``: two copies with the same hash hold the same figures.
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_by: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.age_profile import age_profile_chart
-from dashboard.charts import weekly_flows
+from dashboard.charts import mark_process_changes, weekly_flows
 from dashboard.data import run_query
 from dashboard.exports import export_button
 from dashboard.filter_bar import global_filters
 from dashboard.formats import format_datetime
 from dashboard.i18n import format_decimal, format_percent
 from dashboard.links import request_page
+from dashboard.process_changes_view import changes_to_mark
 from dashboard.tables import show_table
 from dashboard.ui import chart, figure, language, or_dash, t
 from queries.backlog import growth_ranking, weekly_department_flows, weekly_totals
@@ -34,7 +36,7 @@ def render() -> None:
         return
     ranking = growth_ranking(weekly)
     _headline(ranking)
-    _weekly_chart(weekly_totals(weekly))
+    _weekly_chart(weekly_totals(weekly), filters.as_of)
 
     st.subheader(t("pendientes.ranking"))
     _ranking_table(ranking)
@@ -54,7 +56,8 @@ def _headline(ranking: pd.DataFrame) -> None:
     figure(columns[3], "metric.flow_ratio", inflow / outflow if outflow else float("nan"), 2)
 
 
-def _weekly_chart(totals: pd.DataFrame) -> None:
+def _weekly_chart(totals: pd.DataFrame, as_of: datetime) -> None:
+    """The weeks' flows and backlog, with the process changes of those weeks marked."""
     weekly = weekly_flows(
         totals,
         labels={key: t(f"pendientes.series.{key}") for key in ("inflow", "outflow", "backlog")},
@@ -64,6 +67,7 @@ def _weekly_chart(totals: pd.DataFrame) -> None:
         backlog_axis=t("pendientes.chart.backlog_axis"),
         lang=language(),
     )
+    mark_process_changes(weekly, changes_to_mark(totals["week_start"].min(), as_of), language())
     chart(weekly, t("pendientes.chart.def"))
 
 

@@ -9,17 +9,14 @@ generation or who asked, so two copies of a month's report can be compared by it
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from numbers import Number
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
+from dashboard.canonical import canonical_frame, sha256_of
 from queries.filters import CaseFilters
 from queries.history_changes import late_imports
 from queries.indicators import (
@@ -45,9 +42,6 @@ TREND_PANELS = (("report.chart.flows", ("inflow", "outflow")),
 TREND_KEYS = tuple(key for _, keys in TREND_PANELS for key in keys)
 #: Breakdowns by ``queries.indicators.DIMENSIONS``, in the workbook's order.
 BREAKDOWNS = ("department", "intake_area", "channel")
-#: Digits kept of every float before hashing: the same figure read through another float
-#: path (a driver, a summation order) must not change the hash.
-HASH_DIGITS = 9
 
 
 @dataclass(frozen=True)
@@ -143,33 +137,10 @@ def content_hash(content: ReportContent) -> str:
         "month": content.month.isoformat(),
         "cut_off": filters.as_of.isoformat(),
         "scope": list(filters.scope) if filters.scope is not None else None,
-        "frames": {name: _canonical(frame) for name, frame in sorted(content.frames().items())},
+        "frames": {
+            name: canonical_frame(frame) for name, frame in sorted(content.frames().items())
+        },
     }
     if not content.late_imports.empty:
-        document["late_imports"] = _canonical(content.late_imports)
-    text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _canonical(frame: pd.DataFrame) -> dict[str, list]:
-    """A frame as plain JSON values: its columns, then its rows in order."""
-    return {
-        "columns": [str(column) for column in frame.columns],
-        "rows": [[_plain(value) for value in row] for row in frame.itertuples(index=False)],
-    }
-
-
-def _plain(value: object) -> object:
-    """A cell as a JSON value: blanks as null, moments as ISO text, floats rounded."""
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
-        return None
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, Number):
-        number = float(value)
-        if number.is_integer():
-            return int(number)
-        return float(f"{number:.{HASH_DIGITS}g}") if math.isfinite(number) else str(number)
-    return str(value)
+        document["late_imports"] = canonical_frame(content.late_imports)
+    return sha256_of(document)

@@ -4,7 +4,8 @@ Deterministic: the same ``seed``, ``cases``, ``years`` and ``until`` give the sa
 The data ends at midnight at the start of ``until``. The pieces: ``rhythm`` (when requests
 arrive, the flood), ``cases`` (what each case is and where it goes), ``capacity`` (who is
 overloaded), ``people`` (staff and citizens), ``history`` (events and the resulting case
-rows), ``load`` (bulk writes).
+rows), ``reforms`` (the process changes it registers and the effect it plants), ``load``
+(bulk writes).
 """
 
 from __future__ import annotations
@@ -31,12 +32,13 @@ from dashboard.models import (
     Citizen,
     Department,
     Municipality,
+    ProcessChange,
     SlaTarget,
     Staff,
 )
 from dashboard.read_models import refresh_read_models
 from dashboard.reference import load_reference_data
-from dashboard.seed import capacity, load
+from dashboard.seed import capacity, load, reforms
 from dashboard.seed.cases import CasePlan, plan_cases
 from dashboard.seed.history import Staffing, build_history
 from dashboard.seed.people import NamePools, citizens_frame, staff_frame
@@ -47,7 +49,8 @@ from dashboard.seed.world import PRIORITIES, World, read_world
 __all__ = ["FLOOD_PARTIDOS", "Mode", "SeedRefused", "SeedReport", "flood_window", "seed_database"]
 
 HISTORY_CHUNK = 100_000
-#: What the seed writes (reference catalogue, people, cases) and ``--replace`` wipes.
+#: What the seed writes (reference catalogue, people, cases, process changes) and
+#: ``--replace`` wipes.
 SEEDED_MODELS: tuple[type[Base], ...] = (
     Municipality,
     Channel,
@@ -59,6 +62,7 @@ SEEDED_MODELS: tuple[type[Base], ...] = (
     Case,
     CaseEvent,
     CaseStay,  # no foreign key cascades the wipe to it
+    ProcessChange,
 )
 
 
@@ -114,6 +118,7 @@ def seed_database(
             load_reference_data(connection)
         world = read_world(connection)
         plan, citizen_plan = plan_cases(rng, world, cases, until, years)
+        reforms.write_reforms(connection, world, until)
         pools = NamePools(seed)
         if mode != Mode.APPEND or _count_rows(connection, Staff) == 0:
             _write_staff(connection, rng, pools, world, plan, until)
@@ -145,8 +150,9 @@ def _count_rows(connection: Connection, model: type[Base]) -> int:
 def _wipe(engine: Engine) -> None:
     """Start over: TRUNCATE on PostgreSQL; rebuild the schema of the SQLite demo file.
 
-    On PostgreSQL users, login attempts and the audit log stay (the seed never wrote them);
-    supervisors' department scopes go with the departments. SQLite's case history refuses
+    On PostgreSQL users, login attempts, the audit log and frozen baselines stay (the seed
+    never wrote them); supervisors' department scopes go with the departments, and process
+    changes registered by hand with the seeded ones. SQLite's case history refuses
     DELETE, so there the whole demo file is rebuilt and ``make run`` recreates its users.
     """
     if engine.dialect.name == "postgresql":

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from dashboard.domain import DepartmentKind
-from dashboard.seed import rhythm
+from dashboard.seed import reforms, rhythm
 from dashboard.seed.world import World
 
 #: Share of cases that are a second or third intake of a request already in the hub.
@@ -74,6 +74,7 @@ class CasePlan:
     ends_external: np.ndarray  # bool
     annulled: np.ndarray  # bool
     duplicate_of: np.ndarray  # row index of the original case, -1 when not a duplicate
+    under_protocol: np.ndarray  # bool: the seeded referral protocol covers it (``reforms``)
 
     def __len__(self) -> int:
         return len(self.created)
@@ -123,7 +124,8 @@ def plan_cases(
     is_flood = np.arange(originals) >= originals - flood
 
     group = _groups(rng, world, created, is_flood)
-    base = _describe(rng, world, created, citizen, citizen_partido, group, is_flood)
+    protocol = reforms.Protocol.of(world, until)
+    base = _describe(rng, world, created, citizen, citizen_partido, group, is_flood, protocol)
     plan = _with_duplicates(rng, world, base, duplicates, until)
     return plan, CitizenPlan(partido=citizen_partido)
 
@@ -174,6 +176,7 @@ def _describe(
     citizen_partido: np.ndarray,
     group: np.ndarray,
     is_flood: np.ndarray,
+    protocol: reforms.Protocol,
 ) -> CasePlan:
     n = len(created)
     partido = citizen_partido[citizen]
@@ -193,7 +196,9 @@ def _describe(
     flood_category = world.group_category_ids[world.group_codes.index("emergencias")][0]
     category_id[is_flood & (rng.random(n) < 0.8)] = flood_category
     sla = _sla_lookup(world, category_id, priority)
-    chain, hops, ends_external = _chains(rng, world, group, partido)
+    chain, hops, ends_external, under_protocol = _chains(
+        rng, world, group, partido, protocol, created
+    )
     annulled = rng.random(n) < ANNULLED_SHARE
     annulled &= ~is_flood
     return CasePlan(
@@ -211,6 +216,7 @@ def _describe(
         ends_external=ends_external,
         annulled=annulled,
         duplicate_of=np.full(n, -1),
+        under_protocol=under_protocol,
     )
 
 
@@ -249,9 +255,19 @@ def _intake(rng: np.random.Generator, world: World, channel: np.ndarray) -> np.n
 
 
 def _chains(
-    rng: np.random.Generator, world: World, group: np.ndarray, partido: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Departments each case visits: owner first, then referrals (some back, some outside)."""
+    rng: np.random.Generator,
+    world: World,
+    group: np.ndarray,
+    partido: np.ndarray,
+    protocol: reforms.Protocol,
+    created: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Departments each case visits: owner first, then referrals (some back, some outside).
+
+    Also which cases the seeded referral protocol covers, by their first department: their
+    returns are spared with draws of the protocol's own generator, spawned from ``rng``
+    without moving it, so every other case travels as it did before the protocol.
+    """
     n = len(group)
     chain = np.full((n, MAX_HOPS + 1), -1, dtype=np.int64)
     for index in range(len(world.group_codes)):
@@ -261,6 +277,8 @@ def _chains(
         chain[members, 0] = rng.choice(owners, size=len(members), p=weights / weights.sum())
     delegated = rng.random(n) < DELEGATION_SHARE
     chain[delegated, 0] = _delegation(rng, world, partido[delegated])
+    covered = protocol.covers(chain[:, 0], created)
+    protocol_rng = rng.spawn(1)[0]
 
     hops = rng.choice(MAX_HOPS + 1, size=n, p=HOP_PROBABILITIES)
     ends_external = (hops > 0) & (rng.random(n) < EXTERNAL_END_SHARE)
@@ -273,11 +291,12 @@ def _chains(
             target[back] = chain[back, hop - 2]
         same = target == chain[:, hop - 1]
         target[same] = rng.choice(world.internal_ids, size=int(same.sum()), p=capacity)
+        target = reforms.spare_returns(protocol_rng, world, chain, target, hop, covered & moving)
         chain[moving, hop] = target[moving]
     last_external = ends_external & (hops > 0)
     rows = np.flatnonzero(last_external)
     chain[rows, hops[rows]] = _external_actor(rng, world, group[rows], partido[rows])
-    return chain, hops, ends_external
+    return chain, hops, ends_external, covered
 
 
 def _delegation(rng: np.random.Generator, world: World, partido: np.ndarray) -> np.ndarray:
@@ -339,11 +358,13 @@ def _with_duplicates(
             "annulled",
             "hops",
             "ends_external",
+            "under_protocol",
         )
     }
     n_dup = len(source)
     copy["hops"][-n_dup:] = 0
     copy["ends_external"][-n_dup:] = False
+    copy["under_protocol"][-n_dup:] = False  # merged at intake, it reaches no department
     duplicate_chain = np.full((n_dup, MAX_HOPS + 1), -1)
     created = np.concatenate([base.created, base.created[source] + lag])
     plan = CasePlan(

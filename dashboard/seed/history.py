@@ -18,6 +18,7 @@ from dashboard.deadlines import business_clock, due_dates
 from dashboard.domain import EventKind, Status
 from dashboard.seed.capacity import Slowdown
 from dashboard.seed.cases import MAX_HOPS, CasePlan
+from dashboard.seed.reforms import PROTOCOL_CLOSE_FACTOR
 
 CREATED, TRIAGE, START, WAIT, RESUME = range(5)
 FIRST_HOP = 5  # referral of hop h is slot FIRST_HOP + 2 (h - 1); its take the slot after
@@ -260,6 +261,9 @@ def build_history(
     for hop in range(1, MAX_HOPS + 1):
         owner[:, FIRST_HOP + 2 * (hop - 1)] = chain[:, hop]
 
+    # The referral protocol speeds up everything its cases do once in their first department.
+    protocol_time = np.where(plan.under_protocol[rows], PROTOCOL_CLOSE_FACTOR, 1.0)
+    hours[:, START:CLOSE] *= protocol_time[:, None]
     at = created[:, None] + np.round(np.cumsum(hours, axis=1) * 3600).astype("timedelta64[s]")
     kept = present & (at < end)
     deadline = _deadline(kept, created, at, sla)
