@@ -138,9 +138,15 @@ def evidence_for(asked: Request) -> Evidence | None:
 
 
 def amount(measure: Measure, value: float, lang: str, *, difference: bool = False) -> str:
-    """A value (or a difference) in the indicator's unit as the page writes it."""
+    """A value, or a difference with its sign (+2,0 días), in the indicator's unit as the
+    page writes it."""
     if pd.isna(value):
         return "—"
+    written = _size(measure, value, lang, difference)
+    return f"+{written}" if difference and value > 0 else written
+
+
+def _size(measure: Measure, value: float, lang: str, difference: bool) -> str:
     if measure.kind == "share":
         if difference:
             return t("evidencia.points", value=format_decimal(value * 100, lang, digits=1))
@@ -164,7 +170,7 @@ def verdict(evidence: Evidence) -> None:
     measure = BY_KEY[evidence.indicator]
     effect = evidence.effect
     text = t(f"evidencia.verdict.{evidence.verdict}", indicator=t(measure.label_key).lower(),
-             size=amount(measure, abs(effect.estimate), lang, difference=True),
+             size=_size(measure, abs(effect.estimate), lang, difference=True),
              interval=_interval(measure, effect.low, effect.high, lang, True),
              method=t(f"evidencia.method.{evidence.method}"))  # fmt: skip
     VERDICT_BOXES.get(evidence.verdict, st.info)(text)

@@ -2797,12 +2797,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     },
     "evidencia.before_after.def.level": {
         "es": (
-            "Promedio de los casos abiertos al cierre de cada semana, con errores robustos a la "
-            "autocorrelación (Newey–West)."
+            "Promedio de los casos abiertos al cierre de cada semana, con intervalo t. Las "
+            "semanas seguidas comparten casos, así que es angosto: el veredicto sale de la "
+            "comparación y de la serie de tiempo, que lo tienen en cuenta."
         ),
         "en": (
-            "Average of the cases open at the end of each week, with autocorrelation-robust "
-            "(Newey–West) errors."
+            "Average of the cases open at the end of each week, with a t interval. Consecutive "
+            "weeks share cases, so it is narrow: the verdict comes from the comparison and the "
+            "time series, which take that into account."
         ),
     },
     "evidencia.did": {
@@ -2894,12 +2896,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
     "evidencia.its.def": {
         "es": (
             "Regresión segmentada sobre hasta 52 semanas antes (con estacionalidad anual si hay "
-            "un año de datos) y errores robustos a la autocorrelación. El contrafáctico es cómo "
+            "un año de datos) y errores AR(1) (cada semana se parece a la anterior). "
+            "El contrafáctico es cómo "
             "habría seguido la serie sin el cambio."
         ),
         "en": (
             "Segmented regression over up to 52 weeks before (with yearly seasonality when a year"
-            " of data exists) and autocorrelation-robust errors. The counterfactual is how the "
+            " of data exists) and AR(1) errors (each week resembles the one before). "
+            "The counterfactual is how the "
             "series would have gone on without the change."
         ),
     },

@@ -183,12 +183,12 @@ def _part(cohort: CTE, name: str, values: dict[str, ColumnElement], *by: ColumnE
     ).group_by(cohort.c.week, cohort.c.group_id, *by)  # fmt: skip
 
 
-def _cohort_rows(connection: Connection, cohort: CTE) -> pd.DataFrame:
-    """The counts (``part`` = ``counts``) and each measure's histogram (``part`` = the
-    measure), in one statement so the cohort is read once."""
+def _cohort_rows(connection: Connection, cohort: CTE, measures: tuple[str, ...]) -> pd.DataFrame:
+    """The counts (``part`` = ``counts``) and the histogram of each of ``measures`` (``part``
+    = the measure), in one statement so the cohort is read once."""
     counts = {"inflow": func.count(), **{name: func.sum(cohort.c[name]) for name in COHORT_COUNTS}}
     parts = [_part(cohort, "counts", counts)]
-    for measure in MEASURES:
+    for measure in measures:
         duration = _bucket(cohort.c[f"{measure}_hours"])
         events = func.sum(cohort.c[f"{measure}_seen"])
         values = {"duration": duration, "events": events, "censored": func.count() - events}
@@ -201,7 +201,7 @@ def _cohort_rows(connection: Connection, cohort: CTE) -> pd.DataFrame:
 
 def weekly_cohorts(
     connection: Connection, filters: CaseFilters, weeks: list[datetime],
-    dimension: str = "department",
+    dimension: str = "department", measures: tuple[str, ...] = MEASURES,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
     """The cases created in each of ``weeks`` (consecutive Mondays; the last week ends at
     the next Monday or at ``filters.as_of``; the filters' own dates are not read), each
@@ -214,7 +214,8 @@ def weekly_cohorts(
       the whole horizon by ``as_of`` (the last weeks are not, and read lower);
     - histograms: ``measure`` (``MEASURES``), ``week``, ``group_id``, ``duration`` (hours,
       rounded as "Indicadores" rounds them), ``events`` and ``censored`` (without the event
-      within the follow-up: censored at its end, ``HORIZON_HOURS`` or the cut-off).
+      within the follow-up: censored at its end, ``HORIZON_HOURS`` or the cut-off), for
+      the ``measures`` asked only (a long series' histograms are most of what is read).
 
     By department a case belongs to the first department it was sent to (``group_id``
     empty while it was sent nowhere), and so do the department filter and the scope: see
@@ -225,7 +226,7 @@ def weekly_cohorts(
     histogram_columns = ["measure", "week", "group_id", *_HISTOGRAM]
     if not periods:
         return pd.DataFrame(columns=counts_columns), pd.DataFrame(columns=histogram_columns)
-    rows = _cohort_rows(connection, _cohort(filters, periods, dimension))
+    rows = _cohort_rows(connection, _cohort(filters, periods, dimension), measures)
     rows["week"] = rows["week"].map({period.key: period.start for period in periods})
     rows["group_id"] = rows["group_id"].astype("Int64")
     counts = rows[rows["part"] == "counts"].astype(dict.fromkeys(["inflow", *COHORT_COUNTS], int))
@@ -245,25 +246,34 @@ def weekly_cohorts(
 _STOCK_COUNTS = ["outflow", "on_time", "backlog", "overdue"]
 
 
+#: What ``weekly_stock`` can read: the week's closings, the stock at its end.
+STOCK_PARTS = ("closings", "backlog")
+
+
 def weekly_stock(
     connection: Connection, filters: CaseFilters, weeks: list[datetime],
-    dimension: str = "department",
+    dimension: str = "department", parts: tuple[str, ...] = STOCK_PARTS,
 ) -> pd.DataFrame:  # fmt: skip
     """Per ``week`` (its Monday) and ``group_id`` of ``dimension``: ``outflow`` and
     ``on_time`` (closings in the week, as "Indicadores" counts them) and ``backlog`` and
     ``overdue`` at the week's end (the next Monday 00:00, or ``filters.as_of`` for a week it
     cuts). Unlike a cohort, a stock belongs to whoever holds it: by department, the one
     holding the case at each week's end (so do the department filter and the scope). A
-    group with nothing in a week has no row, or zeros (reindex)."""
+    group with nothing in a week has no row, or zeros (reindex). Only the ``parts`` asked
+    are read (``STOCK_PARTS``; the columns of the others are 0): each costs a pass over a
+    year of history."""
     _check_dimension(dimension)
     periods = _weekly_periods(weeks, filters.as_of)
     columns = ["week", "group_id", *_STOCK_COUNTS]
     if not periods:
         return pd.DataFrame(columns=columns)
     keys = ["period", "group_id"]
-    closings = _closing_counts(connection, filters, periods, dimension)
-    backlogs = _backlog_counts(connection, filters, periods, dimension)
-    frame = closings.merge(backlogs, on=keys, how="outer")
+    readers = {"closings": _closing_counts, "backlog": _backlog_counts}
+    found = [readers[part](connection, filters, periods, dimension) for part in parts]
+    frame = found[0]
+    for other in found[1:]:
+        frame = frame.merge(other, on=keys, how="outer")
+    frame = frame.reindex(columns=[*keys, *_STOCK_COUNTS])
     frame[_STOCK_COUNTS] = frame[_STOCK_COUNTS].fillna(0).astype(int)
     frame["week"] = frame["period"].map({period.key: period.start for period in periods})
     frame["group_id"] = frame["group_id"].astype("Int64")

@@ -51,7 +51,7 @@ DEFAULT_WEEKS = 12
 #: Weeks before the change the time series reads (a year lets it see the seasons).
 HISTORY_WEEKS = 52
 #: At most this many placebo dates before the change (the most recent ones).
-MAX_PLACEBO_DATES = 30
+MAX_PLACEBO_DATES = 20
 #: Fewest weeks a before or after window needs for any interval.
 MIN_WEEKS = 4
 
@@ -192,8 +192,10 @@ def _read(connection, measure, windows, unit, as_of) -> WeeklyRows:
     end = weeks[-1] + WEEK
     filters = CaseFilters.for_period(weeks[0].date(), (end - timedelta(days=1)).date(), as_of)
     if measure.source == "stock":
-        return WeeklyRows(reads.weekly_stock(connection, filters, weeks, unit))
-    counts, histograms = reads.weekly_cohorts(connection, filters, weeks, unit)
+        part = "closings" if measure.whole == "outflow" else "backlog"
+        return WeeklyRows(reads.weekly_stock(connection, filters, weeks, unit, (part,)))
+    asked = (measure.part,) if measure.kind == "duration" else ()
+    counts, histograms = reads.weekly_cohorts(connection, filters, weeks, unit, asked)
     return WeeklyRows(counts, histograms)
 
 

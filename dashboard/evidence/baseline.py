@@ -29,7 +29,7 @@ from dashboard.export_files import write_frame
 from dashboard.formats import EMPTY, format_date, format_datetime
 from dashboard.i18n import format_decimal, format_int, format_percent, translate
 from dashboard.models import Category, Channel, Department, Municipality
-from dashboard.report.document import _footnotes, _heading, _Report, _table, _text
+from dashboard.report.document import ReportPdf, pdf_footnotes, pdf_heading, pdf_table, pdf_text
 from queries.baselines import baseline_row
 from queries.filters import CaseFilters
 from queries.indicators import BY_KEY, indicator_figures, indicators_by_group
@@ -400,34 +400,34 @@ def pdf_bytes(baseline: FrozenBaseline, cover: Cover, lang: str = "es") -> bytes
     """The cover lines and headline figures on the first page, then the breakdowns; black
     on white, definitions as footnotes."""
     title = translate("baseline.pdf.title", lang, name=baseline.name)
-    pdf = _Report(f"{title} · {baseline.content_hash[:12]}", lang)
+    pdf = ReportPdf(f"{title} · {baseline.content_hash[:12]}", lang)
     pdf.set_title(title)
     pdf.add_page()
-    _heading(pdf, title, 15)
+    pdf_heading(pdf, title, 15)
     for label, value in cover.lines(lang)[1:]:
-        _text(pdf, f"{label}: {value}", 8.5)
+        pdf_text(pdf, f"{label}: {value}", 8.5)
     pdf.ln(3)
-    _heading(pdf, translate("baseline.sheet.headline", lang), 12)
+    pdf_heading(pdf, translate("baseline.sheet.headline", lang), 12)
     content = baseline.content
     rows = [[translate("report.col.indicator", lang), translate("baseline.col.value", lang)]]
     rows += [[f"{figure_label(row.figure, lang)} [{number}]",
               written(row.figure, row.value, lang, row.at_least)]
              for number, row in enumerate(content.headline.itertuples(), start=1)]  # fmt: skip
-    _table(pdf, rows, (110, 50), 8, ("LEFT", "RIGHT"))
+    pdf_table(pdf, rows, (110, 50), 8, ("LEFT", "RIGHT"))
     notes = [(figure_label(key, lang), figure_definition(key, lang)) for key in HEADLINE]
-    _footnotes(pdf, notes, lang)
+    pdf_footnotes(pdf, notes, lang)
     for dimension in BREAKDOWNS:
         _breakdown_pages(pdf, content.tables[dimension], dimension, lang)
     return bytes(pdf.output())
 
 
-def _breakdown_pages(pdf: _Report, frame: pd.DataFrame, dimension: str, lang: str) -> None:
+def _breakdown_pages(pdf: ReportPdf, frame: pd.DataFrame, dimension: str, lang: str) -> None:
     """A breakdown on landscape pages: room for every column's name in whole words."""
     pdf.add_page(orientation="landscape")
     name = translate(f"indicators.dimension.{dimension}", lang)
-    _heading(pdf, translate("baseline.pdf.by", lang, dimension=name))
+    pdf_heading(pdf, translate("baseline.pdf.by", lang, dimension=name))
     if frame.empty:
-        _text(pdf, translate("baseline.empty_table", lang))
+        pdf_text(pdf, translate("baseline.empty_table", lang))
         return
     keys = list(frame.columns.drop(["group_id", "group"]))
     rows = [[name, *(figure_label(key, lang) for key in keys)]]
@@ -436,4 +436,4 @@ def _breakdown_pages(pdf: _Report, frame: pd.DataFrame, dimension: str, lang: st
              for _, record in frame.iterrows()]  # fmt: skip
     first = 60
     other = (pdf.epw - first) / len(keys)
-    _table(pdf, rows, (first, *([other] * len(keys))), 7, ("LEFT", *(["RIGHT"] * len(keys))))
+    pdf_table(pdf, rows, (first, *([other] * len(keys))), 7, ("LEFT", *(["RIGHT"] * len(keys))))

@@ -21,6 +21,9 @@ from queries import catalogs
 
 #: Comparison groups chosen automatically.
 MAX_CONTROLS = 5
+#: What a group's size is read from, the first one the weekly rows hold: cases received,
+#: closed, or open (the rows of a stock read hold only what its indicator needs).
+SIZES = ("inflow", "outflow", "backlog")
 
 
 def units_of(connection: Connection, unit: str) -> pd.Series:
@@ -45,12 +48,14 @@ def pick_controls(
     by_hand: Sequence[int] | None = None,
 ) -> list[int]:
     """The comparison groups: ``by_hand`` when given (untouched groups of the kind only),
-    else the ``MAX_CONTROLS`` untouched groups whose size in the weeks ``before`` (cases
-    received, or closed for the stock's measures) is nearest the touched groups' average,
+    else the ``MAX_CONTROLS`` untouched groups whose size in the weeks ``before`` (``SIZES``)
+    is nearest the touched groups' average,
     on a log scale (a department twice as big is as far as one half as big)."""
     if by_hand is not None:
         return [int(g) for g in by_hand if g in names.index and g not in treated]
-    size = "inflow" if "inflow" in counts else "outflow"
+    size = next((c for c in SIZES if c in counts and counts[c].sum() > 0), None)
+    if size is None:
+        return []
     sizes = counts[counts["week"].isin(list(before))].groupby("group_id")[size].sum()
     sizes = sizes[sizes.index.isin(names.index) & (sizes > 0)]
     target = sizes.reindex(list(treated)).dropna()

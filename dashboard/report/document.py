@@ -40,7 +40,7 @@ ARROWS = {True: "▲", False: "▼"}
 NOTE_SIZE, SMALLEST_NOTE = 6.3, 5.2
 
 
-class _Report(FPDF):
+class ReportPdf(FPDF):
     """An A4 page with the report's running footer."""
 
     def __init__(self, footer_text: str, lang: str) -> None:
@@ -63,7 +63,7 @@ class _Report(FPDF):
 
 def pdf_bytes(content: ReportContent, cover: Cover, lang: str = "es") -> bytes:
     title = translate("report.title", lang)
-    pdf = _Report(f"{title} · {cover.month} · {cover.content_hash[:12]}", lang)
+    pdf = ReportPdf(f"{title} · {cover.month} · {cover.content_hash[:12]}", lang)
     _headline_page(pdf, content, cover, lang)
     _trend_page(pdf, content, lang)
     _hotspot_page(pdf, content, lang)
@@ -71,18 +71,18 @@ def pdf_bytes(content: ReportContent, cover: Cover, lang: str = "es") -> bytes:
     return bytes(pdf.output())
 
 
-def _heading(pdf: FPDF, text: str, size: float = 13) -> None:
+def pdf_heading(pdf: FPDF, text: str, size: float = 13) -> None:
     pdf.set_font(FONT, "B", size)
     pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1.5)
 
 
-def _text(pdf: FPDF, text: str, size: float = 8.5) -> None:
+def pdf_text(pdf: FPDF, text: str, size: float = 8.5) -> None:
     pdf.set_font(FONT, "", size)
     pdf.multi_cell(0, size * 0.45, text, new_x="LMARGIN", new_y="NEXT")
 
 
-def _footnotes(pdf: FPDF, notes: list[tuple[str, str]], lang: str) -> None:
+def pdf_footnotes(pdf: FPDF, notes: list[tuple[str, str]], lang: str) -> None:
     """``[n] name: definition`` in small type under a rule, in the room left on the page:
     the type shrinks (down to ``SMALLEST_NOTE``) rather than spill a note onto a page of its
     own."""
@@ -108,7 +108,7 @@ def _height(pdf: FPDF, lines: list[str], size: float) -> float:
                for line in lines)  # fmt: skip
 
 
-def _table(pdf: FPDF, rows: list[list[str]], widths: tuple[float, ...], size: float = 7.5,
+def pdf_table(pdf: FPDF, rows: list[list[str]], widths: tuple[float, ...], size: float = 7.5,
            align: tuple[str, ...] | None = None) -> None:  # fmt: skip
     pdf.set_font(FONT, "", size)
     with pdf.table(col_widths=widths, headings_style=HEADINGS, cell_fill_color=STRIPE,
@@ -120,9 +120,9 @@ def _table(pdf: FPDF, rows: list[list[str]], widths: tuple[float, ...], size: fl
                 cells.cell(value)
 
 
-def _headline_page(pdf: _Report, content: ReportContent, cover: Cover, lang: str) -> None:
+def _headline_page(pdf: ReportPdf, content: ReportContent, cover: Cover, lang: str) -> None:
     pdf.add_page()
-    _heading(pdf, translate("report.title", lang), 15)
+    pdf_heading(pdf, translate("report.title", lang), 15)
     lines = [[("report.cover.month", cover.month), ("report.cover.period", cover.period),
               ("report.cover.cut_off", cover.cut_off)],
              [("report.cover.scope", cover.scope),
@@ -130,12 +130,12 @@ def _headline_page(pdf: _Report, content: ReportContent, cover: Cover, lang: str
               ("report.cover.generated_by", cover.generated_by)],
              [("report.cover.hash", cover.content_hash)]]  # fmt: skip
     for line in lines:
-        _text(pdf, " · ".join(f"{translate(key, lang)}: {value}" for key, value in line), 8.5)
+        pdf_text(pdf, " · ".join(f"{translate(key, lang)}: {value}" for key, value in line), 8.5)
     if cover.history_notice:
         pdf.ln(1)
-        _heading(pdf, cover.history_notice, 8.5)
+        pdf_heading(pdf, cover.history_notice, 8.5)
     pdf.ln(3)
-    _heading(pdf, translate("report.pdf.headline", lang), 12)
+    pdf_heading(pdf, translate("report.pdf.headline", lang), 12)
     figures_by_key = content.indicators.set_index("indicator")
     rows = [[translate(key, lang) for key in ("report.col.indicator", "report.col.current",
              "report.col.previous", "report.col.vs_previous", "report.col.year_earlier",
@@ -151,7 +151,7 @@ def _headline_page(pdf: _Report, content: ReportContent, cover: Cover, lang: str
             _value(indicator.key, row["year_earlier"], row["year_earlier_at_least"], lang),
             _change(current, row["year_earlier"], row["vs_year_earlier"], lang),
         ])  # fmt: skip
-    _table(
+    pdf_table(
         pdf,
         rows,
         (64, 24, 24, 22, 24, 22),
@@ -159,24 +159,24 @@ def _headline_page(pdf: _Report, content: ReportContent, cover: Cover, lang: str
         ("LEFT", "RIGHT", "RIGHT", "LEFT", "RIGHT", "LEFT"),
     )
     pdf.ln(1)
-    _text(pdf, translate("report.pdf.change_note", lang), 6.8)
-    _footnotes(pdf, [_note(i.label_key, i.definition_key, lang) for i in INDICATORS], lang)
+    pdf_text(pdf, translate("report.pdf.change_note", lang), 6.8)
+    pdf_footnotes(pdf, [_note(i.label_key, i.definition_key, lang) for i in INDICATORS], lang)
 
 
-def _trend_page(pdf: _Report, content: ReportContent, lang: str) -> None:
+def _trend_page(pdf: ReportPdf, content: ReportContent, lang: str) -> None:
     pdf.add_page()
-    _heading(pdf, translate("report.pdf.trends", lang))
+    pdf_heading(pdf, translate("report.pdf.trends", lang))
     pdf.image(io.BytesIO(figures.trend_panels(content, lang)), w=pdf.epw)
     shown = [BY_KEY[key] for key in TREND_KEYS]
-    _footnotes(pdf, [_note(i.label_key, i.definition_key, lang) for i in shown], lang)
+    pdf_footnotes(pdf, [_note(i.label_key, i.definition_key, lang) for i in shown], lang)
 
 
-def _hotspot_page(pdf: _Report, content: ReportContent, lang: str) -> None:
+def _hotspot_page(pdf: ReportPdf, content: ReportContent, lang: str) -> None:
     pdf.add_page()
-    _heading(pdf, translate("report.pdf.hotspots", lang))
+    pdf_heading(pdf, translate("report.pdf.hotspots", lang))
     on_alert = content.hotspots[content.hotspots["hot_measures"] > 0].head(TOP_ROWS)
     if on_alert.empty:
-        _text(pdf, translate("report.pdf.no_hotspots", lang))
+        pdf_text(pdf, translate("report.pdf.no_hotspots", lang))
     else:
         rows = [[translate(key, lang) for key in ("report.col.department", "report.col.open_cases",
                  "col.overdue_share", "col.load", "col.recent_ratio", "col.reasons")]]  # fmt: skip
@@ -185,26 +185,26 @@ def _hotspot_page(pdf: _Report, content: ReportContent, lang: str) -> None:
             rows.append([str(hot.department), format_int(hot.open_cases, lang),
                          _percent(hot.overdue_share, lang), _decimal(hot.load, lang),
                          _decimal(hot.recent_ratio, lang), reasons])  # fmt: skip
-        _table(pdf, rows, (56, 20, 18, 18, 28, 40), 7.3,
+        pdf_table(pdf, rows, (56, 20, 18, 18, 28, 40), 7.3,
                ("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"))  # fmt: skip
     pdf.ln(4)
-    _heading(pdf, translate("report.pdf.map", lang), 11)
+    pdf_heading(pdf, translate("report.pdf.map", lang), 11)
     pdf.image(
         io.BytesIO(figures.partido_map(content, lang)),
         w=pdf.epw * 0.92,
         x=pdf.l_margin + pdf.epw * 0.04,
     )
-    _text(pdf, translate("map.sources", lang), 6.5)
+    pdf_text(pdf, translate("map.sources", lang), 6.5)
     keys = ("sobrecarga.hotspots", "map.inflow_per_10k")
-    _footnotes(pdf, [_note(key, f"{key}.def", lang) for key in keys], lang)
+    pdf_footnotes(pdf, [_note(key, f"{key}.def", lang) for key in keys], lang)
 
 
-def _protocol_page(pdf: _Report, content: ReportContent, lang: str) -> None:
+def _protocol_page(pdf: ReportPdf, content: ReportContent, lang: str) -> None:
     pdf.add_page()
-    _heading(pdf, translate("report.pdf.protocol", lang, count=TOP_ROWS))
+    pdf_heading(pdf, translate("report.pdf.protocol", lang, count=TOP_ROWS))
     ranking = content.protocol.head(TOP_ROWS)
     if ranking.empty:
-        _text(pdf, translate("report.pdf.no_protocol", lang))
+        pdf_text(pdf, translate("report.pdf.no_protocol", lang))
     else:
         names = [
             f"{translate(f'protocol.rule.{rule}', lang)} [{n}]" for n, rule in enumerate(RULES, 1)
@@ -214,11 +214,11 @@ def _protocol_page(pdf: _Report, content: ReportContent, lang: str) -> None:
         for record in ranking.itertuples():
             shares = [_percent(getattr(record, f"{rule}_share"), lang) for rule in RULES]
             rows.append([str(record.department), *shares, _percent(record.combined, lang)])
-        _table(pdf, rows, (46, *([19] * len(RULES)), 20), 7,
+        pdf_table(pdf, rows, (46, *([19] * len(RULES)), 20), 7,
                ("LEFT", *(["RIGHT"] * (len(RULES) + 1))))  # fmt: skip
     notes = [_note(f"protocol.rule.{rule}", f"protocol.rule.{rule}.def", lang) for rule in RULES]
     notes.append(_note("protocol.rule.combined", "protocol.ranking.def", lang))
-    _footnotes(pdf, notes, lang)
+    pdf_footnotes(pdf, notes, lang)
 
 
 def _note(label_key: str, definition_key: str, lang: str) -> tuple[str, str]:
