@@ -19,8 +19,10 @@ import streamlit as st
 from dashboard.data import engine_for, run_query
 from dashboard.domain import local_now
 from dashboard.evidence.analysis import DEFAULT_WEEKS, Evidence, EvidenceRefused, analyse
+from dashboard.evidence.baseline import baseline_content
 from dashboard.evidence.changes import unit_of
 from dashboard.evidence.comparison import units_of
+from dashboard.evidence.frozen_before import frozen_before
 from dashboard.evidence.measures import BY_KEY, MEASURES, Measure
 from dashboard.evidence_charts import groups_chart, its_chart
 from dashboard.formats import format_date
@@ -28,6 +30,7 @@ from dashboard.i18n import format_decimal, format_int, format_percent, translate
 from dashboard.settings import database_url
 from dashboard.tables import show_table
 from dashboard.ui import chart, language, t
+from queries.baselines import baseline_list
 from queries.process_changes import process_change, process_changes
 
 CHANGE_KEY = "evidencia.cambio"
@@ -35,6 +38,7 @@ INDICATOR_KEY = "evidencia.indicador"
 WEEKS_KEY = "evidencia.semanas"
 TRANSITION_KEY = "evidencia.transicion"
 CONTROLS_KEY = "evidencia.comparacion"
+BASELINE_KEY = "evidencia.linea_de_base"
 #: How a verdict is shown: Streamlit's message box for it.
 VERDICT_BOXES = {"improved": st.success, "worsened": st.error}
 
@@ -194,6 +198,45 @@ def before_after(evidence: Evidence) -> None:
                       amount(measure, change.estimate, lang, difference=True))  # fmt: skip
     columns[2].caption(_interval(measure, change.low, change.high, lang, True))
     st.caption(t(f"evidencia.before_after.def.{measure.kind}"))
+
+
+@st.cache_data(max_entries=50, show_spinner=False)
+def _frozen(url: str, baseline_id: int):
+    """A baseline's content: frozen, so cached for as long as the server runs."""
+    with engine_for(url).connect() as connection:
+        return baseline_content(connection, baseline_id)
+
+
+def against_baseline(evidence: Evidence) -> None:
+    """The weeks after the change against a frozen baseline chosen as the "before"."""
+    baselines = run_query(baseline_list)
+    if baselines.empty:
+        return
+    lang = language()
+    names = dict(zip(baselines["id"].astype(int), baselines["name"], strict=True))
+    chosen = st.selectbox(t("evidencia.baseline"), list(names), index=None,
+                          format_func=names.get, placeholder=t("evidencia.baseline.none"),
+                          key=BASELINE_KEY)  # fmt: skip
+    if chosen is None:
+        return
+    content = _frozen(database_url(), int(chosen))
+    measure = BY_KEY[evidence.indicator]
+    frozen = frozen_before(content, evidence.indicator)
+    if frozen is None or pd.isna(frozen):
+        st.info(t("evidencia.baseline.missing"))
+        return
+    columns = st.columns(3)
+    period = t("evidencia.baseline.period", start=format_date(content.filters.date_from, lang),
+               end=format_date(content.filters.date_to, lang))  # fmt: skip
+    columns[0].metric(t("evidencia.baseline.frozen", name=names[chosen]),
+                      amount(measure, frozen, lang))  # fmt: skip
+    columns[0].caption(period)
+    columns[1].metric(t("evidencia.after", weeks=len(evidence.windows.after)),
+                      amount(measure, evidence.after.value, lang))  # fmt: skip
+    change = evidence.after.value - frozen
+    columns[2].metric(t("evidencia.baseline.difference"),
+                      amount(measure, change, lang, difference=True))  # fmt: skip
+    st.caption(t("evidencia.baseline.def", version=content.definitions_version))
 
 
 def comparison(evidence: Evidence) -> None:

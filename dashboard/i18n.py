@@ -2807,6 +2807,36 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
             "time series, which take that into account."
         ),
     },
+    "evidencia.baseline": {
+        "es": "Comparar también con una línea de base congelada",
+        "en": "Also compare with a frozen baseline",
+    },
+    "evidencia.baseline.none": {"es": "Ninguna", "en": "None"},
+    "evidencia.baseline.missing": {
+        "es": "Esa línea de base no tiene este indicador.",
+        "en": "That baseline does not hold this indicator.",
+    },
+    "evidencia.baseline.frozen": {"es": "Línea de base «{name}»", "en": "Baseline «{name}»"},
+    "evidencia.baseline.period": {
+        "es": "Período congelado: {start} a {end}",
+        "en": "Frozen period: {start} to {end}",
+    },
+    "evidencia.baseline.difference": {
+        "es": "Diferencia (después − línea de base)",
+        "en": "Difference (after − baseline)",
+    },
+    "evidencia.baseline.def": {
+        "es": (
+            "La línea de base es una cifra congelada, sin intervalo, con las definiciones de "
+            "Indicadores (versión {version}) y sus propios filtros: compará sólo si cubre lo "
+            "mismo que el cambio tocó."
+        ),
+        "en": (
+            "The baseline is a frozen figure, with no interval, under the Indicadores "
+            "definitions (version {version}) and its own filters: compare only when it covers "
+            "what the change touched."
+        ),
+    },
     "evidencia.did": {
         "es": "Contra un grupo de comparación (diferencias en diferencias)",
         "en": "Against a comparison group (difference-in-differences)",

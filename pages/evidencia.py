@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.evidence_view import (
+    against_baseline,
     before_after,
     comparison,
     confounders,
@@ -31,6 +32,7 @@ def render() -> None:
         return
     verdict(evidence)
     before_after(evidence)
+    against_baseline(evidence)
     comparison(evidence)
     time_series(evidence)
     placebos(evidence)

@@ -23,11 +23,15 @@ import numpy as np
 import pytest
 from sqlalchemy import Engine, insert, select, text
 
+from auth.roles import Actor
+from dashboard.commands import freeze_baseline
+from dashboard.data import clear_cached_queries
 from dashboard.db import build_engine
 from dashboard.domain import DepartmentKind, Role
 from dashboard.evidence.__main__ import main as evidence_command
 from dashboard.evidence.analysis import Evidence, EvidenceRefused, analyse
-from dashboard.i18n import translate
+from dashboard.evidence.frozen_before import frozen_before
+from dashboard.i18n import format_decimal, translate
 from dashboard.models import Baseline, Department, ProcessChange
 from dashboard.prepare import DEMO_SEED
 from dashboard.seed import Mode, flood_window, seed_database
@@ -39,6 +43,7 @@ from dashboard.seed.reforms import (
     WEB_FORM_NAME,
     seeded_reforms,
 )
+from queries.filters import CaseFilters
 from queries.process_changes import process_change
 from tests.apptest_pages import page_as
 from tests.builders import add_user
@@ -344,3 +349,35 @@ def test_gabinete_reads_the_evidence_but_a_supervisor_never_reaches_it(seeded, m
     assert at.title[0].value == translate("page.evidencia")
     with pytest.raises(LookupError):
         page_as("supervisora", "evidencia")
+
+
+def test_a_frozen_baseline_stands_as_the_before_of_the_weeks_after(seeded, monkeypatch) -> None:
+    """Frozen over the twelve weeks before the protocol in the departments it touched, the
+    baseline's median time to close stands beside the weeks after, with the difference."""
+    url = seeded.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("AUTH_COOKIE_KEY", APP_COOKIE_KEY)
+    monkeypatch.setattr("dashboard.evidence_view.local_now", lambda: AS_OF)
+    with seeded.connect() as connection:
+        change = process_change(connection, PROTOCOL_NAME)
+    start = change.effective_on - timedelta(weeks=12)
+    filters = CaseFilters.for_period(start, change.effective_on - timedelta(days=1), AS_OF,
+                                     department_ids=change.touches["department"])  # fmt: skip
+    frozen = freeze_baseline(seeded, Actor("mesa", Role.MESA), "Antes del protocolo", filters)
+    before = frozen_before(frozen.content, "time_to_close")
+    assert before == frozen.content.figure("close_median_days") > 0
+    weekly_inflow = frozen_before(frozen.content, "inflow")
+    assert weekly_inflow == pytest.approx(frozen.content.figure("inflow") / 12)
+    assert frozen_before(frozen.content, "reopen_rate") is None
+
+    clear_cached_queries()  # frozen here, not through a page: as a minute later on a server
+    at = page_as("mesa", "evidencia")
+    at.selectbox(key="evidencia.cambio").select(PROTOCOL_NAME).run()
+    at.selectbox(key="evidencia.linea_de_base").select(frozen.id).run()
+
+    assert not at.exception
+    shown = {metric.label: metric.value for metric in at.metric}
+    assert shown["Línea de base «Antes del protocolo»"] == translate(
+        "evidencia.days", value=format_decimal(before, "es", digits=1)
+    )
+    assert shown["Diferencia (después − línea de base)"].startswith(("-", "+"))
