@@ -1317,7 +1317,7 @@ def freeze_baseline(
     froze the same name at once apart, so its refusal gets the same message."""
     if actor.role not in MAY_RECORD_EVIDENCE:
         raise PermissionDenied(
-            "Solo la mesa de seguimiento o un administrador pueden congelar una línea de base."
+            "Solo la mesa de trabajo o un administrador pueden congelar una línea de base."
         )
     name = _clean_text(
         name, what="el nombre de la línea de base", limit=Baseline.name.type.length,

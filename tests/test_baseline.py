@@ -158,7 +158,7 @@ def test_the_database_refuses_to_change_or_delete_a_baseline(engine: Engine) -> 
 @pytest.mark.parametrize("role", [Role.GABINETE, Role.SUPERVISOR, Role.INGRESO])
 def test_only_the_task_force_may_freeze(engine: Engine, role: Role) -> None:
     september(engine)
-    with pytest.raises(PermissionDenied, match="mesa de seguimiento o un administrador"):
+    with pytest.raises(PermissionDenied, match="mesa de trabajo o un administrador"):
         freeze_baseline(engine, Actor(role.value, role), "Septiembre", SEPTEMBER)
     freeze_baseline(engine, Actor("admin", Role.ADMIN), "Septiembre", SEPTEMBER)
     with engine.connect() as connection:
