@@ -16,7 +16,7 @@ from datetime import datetime, time
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import engine_for, run_query
+from dashboard.data import engine_for, read_fresh, run_query
 from dashboard.domain import local_now
 from dashboard.evidence.analysis import DEFAULT_WEEKS, Evidence, EvidenceRefused, analyse
 from dashboard.evidence.baseline import baseline_content
@@ -208,8 +208,10 @@ def _frozen(url: str, baseline_id: int):
 
 
 def against_baseline(evidence: Evidence) -> None:
-    """The weeks after the change against a frozen baseline chosen as the "before"."""
-    baselines = run_query(baseline_list)
+    """The weeks after the change against a frozen baseline chosen as the "before". The
+    list is read fresh, as Línea de base reads it: a baseline frozen a moment ago (by
+    anyone) is offered at once, and the list is a few rows."""
+    baselines = read_fresh(baseline_list)
     if baselines.empty:
         return
     lang = language()

@@ -25,7 +25,6 @@ from sqlalchemy import Engine, insert, select, text
 
 from auth.roles import Actor
 from dashboard.commands import freeze_baseline
-from dashboard.data import clear_cached_queries
 from dashboard.db import build_engine
 from dashboard.domain import DepartmentKind, Role
 from dashboard.evidence.__main__ import main as evidence_command
@@ -370,7 +369,6 @@ def test_a_frozen_baseline_stands_as_the_before_of_the_weeks_after(seeded, monke
     assert weekly_inflow == pytest.approx(frozen.content.figure("inflow") / 12)
     assert frozen_before(frozen.content, "reopen_rate") is None
 
-    clear_cached_queries()  # frozen here, not through a page: as a minute later on a server
     at = page_as("mesa", "evidencia")
     at.selectbox(key="evidencia.cambio").select(PROTOCOL_NAME).run()
     at.selectbox(key="evidencia.linea_de_base").select(frozen.id).run()
