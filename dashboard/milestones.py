@@ -11,6 +11,10 @@ table holds the answer, one row per case, so a cohort is a range of ``created_at
 - **referred**: the first stay at step 2 or later (``case_stays``): a move between
   departments, the first assignment from the intake area being step 1;
 - **external**: the first stay in an external actor (``domain.EXTERNAL_KINDS``);
+- **first department**: the stay at step 1 (its department and when it began), which
+  "Evidencia" attributes a case to: the department holding it later may itself depend on
+  the change under study;
+- **revisited**: the first return to a department the case had left (ping-pong);
 
 and the business clock at creation, first action and closing, so business durations are a
 subtraction. Every moment is the first ever: it was reached by a cut-off exactly when it is
@@ -35,7 +39,8 @@ from dashboard.stays import stays_from_events
 #: Events that are a first action by staff: an assignment, a referral, a reassignment.
 FIRST_ACTION_KINDS = (EventKind.ASSIGNED, EventKind.REFERRED, EventKind.REASSIGNED)
 COLUMNS = ("case_id", "created_at", "created_clock", "first_action_at", "first_action_clock",
-           "closed_at", "closed_clock", "reopened_at", "referred_at", "external_at")  # fmt: skip
+           "closed_at", "closed_clock", "reopened_at", "referred_at", "external_at",
+           "first_department_id", "first_department_at", "revisited_at")  # fmt: skip
 
 
 def is_closing(event=CaseEvent) -> ColumnElement[bool]:
@@ -71,6 +76,10 @@ def milestones_from_events(case_ids: CaseIds = None) -> Select:
             func.min(stays.c.entered_at).filter(stays.c.step >= 2).label("referred_at"),
             func.min(stays.c.entered_at).filter(stays.c.department_id.in_(outside))
             .label("external_at"),
+            func.min(stays.c.department_id).filter(stays.c.step == 1)
+            .label("first_department_id"),
+            func.min(stays.c.entered_at).filter(stays.c.step == 1).label("first_department_at"),
+            func.min(stays.c.entered_at).filter(stays.c.revisit).label("revisited_at"),
         )
         .group_by(stays.c.case_id)
         .subquery("milestone_moves")
@@ -82,7 +91,8 @@ def milestones_from_events(case_ids: CaseIds = None) -> Select:
         select(
             Case.id, Case.created_at, created.hours, events.c.first_action_at, acted.hours,
             events.c.closed_at, closed.hours, events.c.reopened_at, moves.c.referred_at,
-            moves.c.external_at,
+            moves.c.external_at, moves.c.first_department_id, moves.c.first_department_at,
+            moves.c.revisited_at,
         )
         .select_from(Case)
         .outerjoin(events, events.c.case_id == Case.id)

@@ -471,6 +471,11 @@ class CaseMilestones(Base):
     referred_at: Mapped[datetime | None] = mapped_column(DateTime)
     #: The first stay in an external actor.
     external_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: The stay at step 1, the first department the case was sent to, and when.
+    first_department_id: Mapped[int | None] = mapped_column(Integer)
+    first_department_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: The first return to a department the case had left (a ping-pong).
+    revisited_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_case_milestones_created_at", "created_at"),)
 

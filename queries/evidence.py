@@ -28,7 +28,6 @@ from sqlalchemy import (
     Float,
     Select,
     String,
-    Subquery,
     and_,
     case,
     cast,
@@ -38,9 +37,8 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.orm import aliased
 
-from dashboard.models import Case, CaseMilestones, CaseStay
+from dashboard.models import Case, CaseMilestones
 from dashboard.sql_functions import hours_between
 from queries.filters import CaseFilters
 from queries.indicators import (
@@ -113,20 +111,6 @@ def _within_follow_up(
     return and_(moment < as_of, hours < HORIZON_HOURS - _HALF_SECOND_HOURS)
 
 
-def _first_revisits(before: datetime) -> Subquery:
-    """Each case's first return to a department it had left (entered before ``before``, the
-    last follow-up's end: a later one is in no follow-up). A case bounced within its
-    follow-up exactly when its first return was within it. The few returns are read once
-    and hashed: probing each cohort case's stays by the primary key instead (an EXISTS per
-    case) took three times as long at 100,000 cases."""
-    return (
-        select(CaseStay.case_id, func.min(CaseStay.entered_at).label("entered_at"))
-        .where(CaseStay.revisit, CaseStay.entered_at < before)
-        .group_by(CaseStay.case_id)
-        .subquery("first_revisit")
-    )
-
-
 def _cohort(filters: CaseFilters, periods: list[Period], dimension: str) -> CTE:
     """The cases created in the weeks, one row each from ``case_milestones`` (its index on
     ``created_at`` read by the weeks' constant bounds): ``week``, ``group_id``, 1 or 0 for
@@ -137,7 +121,8 @@ def _cohort(filters: CaseFilters, periods: list[Period], dimension: str) -> CTE:
     A case's department is its first one (its stay at step 1, entered within the
     follow-up; NULL when none was): the change under study moves cases, so the department
     holding them later would itself depend on it. The department filter and the scope
-    select by that first department too."""
+    select by that first department too. Every column is a milestone: the cohort is one
+    range of ``case_milestones``' index on ``created_at``."""
     m = CaseMilestones
     placed = _Placed.of(periods, m.created_at)
     as_of = filters.as_of
@@ -147,10 +132,8 @@ def _cohort(filters: CaseFilters, periods: list[Period], dimension: str) -> CTE:
 
     to_cut_off = hours_between(m.created_at, literal(as_of))
     followed = case((to_cut_off < HORIZON_HOURS, to_cut_off), else_=float(HORIZON_HOURS))
-    revisits = _first_revisits(min(periods[-1].end + HORIZON, as_of))
-    bounced = within(revisits.c.entered_at)
     flags = {"referred": within(m.referred_at), "closed_once": within(m.closed_at),
-             "reopened": within(m.reopened_at), "ping_pong": bounced}  # fmt: skip
+             "reopened": within(m.reopened_at), "ping_pong": within(m.revisited_at)}  # fmt: skip
     columns = [case((flag, 1), else_=0).label(name) for name, flag in flags.items()]
     for measure, moment in (("close", m.closed_at), ("first_action", m.first_action_at)):
         seen = within(moment)
@@ -158,15 +141,10 @@ def _cohort(filters: CaseFilters, periods: list[Period], dimension: str) -> CTE:
                     case((seen, hours_between(m.created_at, moment)),
                          else_=followed).label(f"{measure}_hours")]  # fmt: skip
     query = select(placed.key.label("week"), *columns).where(*placed.within)
-    query = query.outerjoin(revisits, revisits.c.case_id == m.case_id)
-    first = None
-    if dimension == "department" or filters.scope is not None or filters.department_ids:
-        first = aliased(CaseStay, name="first_stay")
-        query = query.outerjoin(first, and_(first.case_id == m.case_id, first.step == 1,
-                                            within(first.entered_at)))  # fmt: skip
     if _reads_case(filters, dimension):
         query = query.join(Case, Case.id == m.case_id)
-    return _narrowed(query, filters, dimension, placed.end, m.case_id, span=first).cte(
+    first = case((within(m.first_department_at), m.first_department_id), else_=null())
+    return _narrowed(query, filters, dimension, placed.end, m.case_id, held_by=first).cte(
         "evidence_cohort"
     )
 

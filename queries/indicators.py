@@ -199,10 +199,22 @@ class _Placed:
         return self.moment >= self.periods[0].start, self.moment < self.periods[-1].end
 
     def value(self, of: Callable[[Period], object], kind) -> ColumnElement:
-        """``of(period)`` of the period the moment falls in, as a constant of type ``kind``."""
+        """``of(period)`` of the period the moment falls in, as a constant of type ``kind``
+        (NULL from the last period's end on)."""
         if len(self.periods) == 1:
             return literal(of(self.periods[0]), kind)
-        return case(*((self.moment < p.end, literal(of(p), kind)) for p in self.periods))
+        return case((self.moment < self.periods[-1].end, self._halving(self.periods, of, kind)))
+
+    def _halving(self, periods: tuple[Period, ...], of, kind) -> ColumnElement:
+        """A CASE that halves the periods at each step: a moment among the 64 weeks of an
+        evidence series is placed in 6 comparisons instead of 32 on average, and the
+        placement is evaluated for every row and again in the conditions of a join."""
+        if len(periods) == 1:
+            return literal(of(periods[0]), kind)
+        middle = len(periods) // 2
+        early, late = periods[:middle], periods[middle:]
+        return case((self.moment < early[-1].end, self._halving(early, of, kind)),
+                    else_=self._halving(late, of, kind))  # fmt: skip
 
     @property
     def key(self) -> ColumnElement:
@@ -225,24 +237,25 @@ def _reads_case(filters: CaseFilters, dimension: str | None) -> bool:
 
 def _narrowed(
     query: Select, filters: CaseFilters, dimension: str | None, end: ColumnElement,
-    case_id: ColumnElement, span=None,
+    case_id: ColumnElement, held_by: ColumnElement[int] | None = None,
 ) -> Select:  # fmt: skip
     """``query`` (over the cases ``case_id``; ``cases`` joined when ``_reads_case``) with the
     scope and dimension filters and a ``group_id`` column for ``dimension`` (a constant 0
     when ``None``). A case's department is the one holding it at its period's cut-off
-    ``end``: ``span`` when the query already reads that span of ``case_states``, else one
-    joined here when a filter or the grouping needs it."""
+    ``end``: ``held_by`` when the query already reads it (the department of the span of
+    ``case_states`` it joined, say), else read from a span joined here when a filter or
+    the grouping needs it."""
     by_department = filters.scope is not None or bool(filters.department_ids)
-    if span is None and (dimension == "department" or by_department):
+    if held_by is None and (dimension == "department" or by_department):
         span = aliased(CaseState, name="holding")
         query = query.join(span, and_(span.case_id == case_id, state_at(end, span)))
-    held_by = span.department_id if span is not None else None
+        held_by = span.department_id
     # With ``held_by`` given, only the channel, category and partido filters read ``cases``.
     query = query.where(*dimension_conditions(filters, held_by))
     if dimension is None:
         return query.add_columns(literal(0).label("group_id"))
     if dimension == "department":
-        return query.add_columns(span.department_id.label("group_id"))
+        return query.add_columns(held_by.label("group_id"))
     if dimension == "category_group":
         query = query.join(Category, Category.id == Case.category_id)
         return query.add_columns(func.coalesce(Category.parent_id, Category.id).label("group_id"))
@@ -358,7 +371,8 @@ def _counts_at(connection, filters, period: Period, dimension) -> pd.DataFrame:
         )  # fmt: skip
         if _reads_case(filters, dimension):
             query = query.join(Case, Case.id == CaseState.case_id)
-        narrowed = _narrowed(query, filters, dimension, end, CaseState.case_id, span=CaseState)
+        narrowed = _narrowed(query, filters, dimension, end, CaseState.case_id,
+                             held_by=CaseState.department_id)  # fmt: skip
         parts.append(narrowed.group_by(narrowed.selected_columns.group_id))
     halves = to_frame(connection, union_all(*parts))
     return halves.groupby(["period", "group_id"], as_index=False)[["backlog", "overdue"]].sum()
@@ -381,7 +395,7 @@ def _earlier_backlogs(connection, filters, periods, dimension, last) -> pd.DataF
         if _reads_case(filters, dimension):
             query = query.join(Case, Case.id == CaseState.case_id)
         narrowed = _narrowed(query, filters, dimension, placed.end, CaseState.case_id,
-                             span=CaseState)  # fmt: skip
+                             held_by=CaseState.department_id)  # fmt: skip
         columns = narrowed.selected_columns
         parts.append(narrowed.group_by(columns.period, columns.group_id))
     flows = to_frame(connection, union_all(*parts))
@@ -425,7 +439,8 @@ def _earlier_overdue(connection, filters, periods, dimension) -> pd.DataFrame:
         if _reads_case(filters, dimension):
             query = query.join(Case, Case.id == CaseState.case_id)
         # With the span given, its own department is the one holding it: no cut-off needed.
-        narrowed = _narrowed(query, filters, dimension, None, CaseState.case_id, span=CaseState)
+        narrowed = _narrowed(query, filters, dimension, None, CaseState.case_id,
+                             held_by=CaseState.department_id)  # fmt: skip
         columns = narrowed.selected_columns
         parts.append(narrowed.group_by(columns.first, columns.ended, columns.group_id))
     spans = to_frame(connection, union_all(*parts))

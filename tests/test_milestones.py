@@ -79,6 +79,27 @@ def test_each_milestone_is_the_first_of_its_kind(engine, world) -> None:
     assert row.created_clock == pytest.approx(clock(T0))
 
 
+def test_the_first_department_and_the_first_return_are_kept(engine, world) -> None:
+    """Intake, then food (step 1), housing, back to food (a ping-pong), housing again: the
+    first department is food from day 2, the first return the one to food on day 4."""
+    case_id = add_case(engine, world, created_at=T0, department=world.intake, history=False)
+    path = [(world.intake, world.food, 2), (world.food, world.housing, 3),
+            (world.housing, world.food, 4), (world.food, world.housing, 5)]  # fmt: skip
+    for source, target, day in path:
+        add_event(engine, case_id, EventKind.REFERRED, T0 + day * DAY, from_department=source,
+                  to_department=target, to_status=Status.DERIVADA)  # fmt: skip
+
+    row = milestones(engine, case_id)
+    assert (row.first_department_id, row.first_department_at) == (world.food, T0 + 2 * DAY)
+    assert row.revisited_at == T0 + 4 * DAY
+
+
+def test_a_case_never_sent_on_has_no_first_department(engine, world) -> None:
+    case_id = add_case(engine, world, created_at=T0, department=world.intake, history=False)
+    row = milestones(engine, case_id)
+    assert (row.first_department_id, row.first_department_at, row.revisited_at) == (None,) * 3
+
+
 def test_a_move_within_the_first_department_is_no_referral_nor_undoing_a_merge_a_reopening(
     engine, world
 ) -> None:

@@ -16,8 +16,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from dashboard import milestones
-
 revision: str = "0017"
 down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
@@ -37,12 +35,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("case_id", name=op.f("pk_case_milestones")),
     )  # fmt: skip
     op.create_index("ix_case_milestones_created_at", "case_milestones", ["created_at"])
-    connection = op.get_bind()
-    milestones.READ_MODEL.refresh(connection)
-    milestones.READ_MODEL.create_trigger(connection)
+    # Filled, and kept in step by its trigger, in 0022: the read model is written from
+    # today's ``dashboard.milestones``, whose columns 0022 completes.
 
 
 def downgrade() -> None:
-    milestones.READ_MODEL.drop_trigger(op.get_bind())
     op.drop_index("ix_case_milestones_created_at", table_name="case_milestones")
     op.drop_table("case_milestones")
