@@ -333,6 +333,11 @@ class AuditEntry(Base):
     )
 
 
+#: The case's attributes each span of ``case_states`` carries (they never change after the
+#: case's creation): ``dashboard.states`` copies them, the flow indexes include them.
+SPAN_CASE_ATTRIBUTES = ("channel_id", "intake_department_id", "category_id", "municipality_id")
+
+
 class CaseState(Base):
     """One span of a case's state (status, department, assignee, due date, wait) and when it
     began and ended, derived from its history by ``dashboard.states``.
@@ -365,6 +370,13 @@ class CaseState(Base):
     #: The span leaves its department's backlog when it ends: open, and the span after is
     #: not open in the same department (a closing, a referral out).
     leaves: Mapped[bool] = mapped_column(Boolean)
+    #: The case's own attributes, which never change after its creation, copied so that a
+    #: figure by channel, intake area, category or partido reads the spans alone: joining
+    #: ``cases`` cost a hash of every case for each part of a backlog trend.
+    channel_id: Mapped[int | None] = mapped_column(Integer)
+    intake_department_id: Mapped[int | None] = mapped_column(Integer)
+    category_id: Mapped[int | None] = mapped_column(Integer)
+    municipality_id: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         # "Open at t": open spans still running at t (ended later, or not at all); few,
@@ -387,6 +399,7 @@ class CaseState(Base):
             "department_id",
             postgresql_where=text(OVERDUE_SPAN),
             sqlite_where=text(OVERDUE_SPAN),
+            postgresql_include=SPAN_CASE_ATTRIBUTES,
         ),
         # The cases that were duplicates at a cut-off (``queries.definitions.merged_at``):
         # the few spans in ``duplicada``, from the index alone.
@@ -399,13 +412,16 @@ class CaseState(Base):
             sqlite_where=text(DUPLICATE_SPAN),
         ),
         # The weekly flows of a department's backlog, from the index alone: spans entering
-        # it by their start, spans leaving it by their end.
+        # it by their start, spans leaving it by their end. On PostgreSQL these and the
+        # overdue spans' index carry the case's attributes too, so a trend by channel, area,
+        # category or partido is an index-only scan as well (SQLite has no INCLUDE).
         Index(
             "ix_case_states_entering",
             "started_at",
             "department_id",
             postgresql_where=text("enters"),
             sqlite_where=text("enters"),
+            postgresql_include=SPAN_CASE_ATTRIBUTES,
         ),
         Index(
             "ix_case_states_leaving",
@@ -413,6 +429,7 @@ class CaseState(Base):
             "department_id",
             postgresql_where=text("leaves"),
             sqlite_where=text("leaves"),
+            postgresql_include=SPAN_CASE_ATTRIBUTES,
         ),
     )
 

@@ -37,10 +37,11 @@ from sqlalchemy import ColumnElement, Select, and_, case, false, func, not_, or_
 
 from dashboard.domain import OPEN_STATUSES, Status
 from dashboard.history_triggers import CaseIds, ReadModel
-from dashboard.models import Case, CaseEvent, CaseState
+from dashboard.models import SPAN_CASE_ATTRIBUTES, Case, CaseEvent, CaseState
 
 COLUMNS = ("case_id", "seq", "created_at", "started_at", "ended_at", "status", "department_id",
-           "assignee_id", "due_at", "paused_at", "enters", "leaves")  # fmt: skip
+           "assignee_id", "due_at", "paused_at", "enters", "leaves",
+           *SPAN_CASE_ATTRIBUTES)  # fmt: skip
 #: The attributes that make up a state: a span begins when any of them changes.
 STATE = ["status", "department_id", "assignee_id", "due_at", "paused_at"]
 
@@ -95,6 +96,7 @@ def states_from_events(case_ids: CaseIds = None) -> Select:
             and_(is_open, not_(func.coalesce(held_here["before"], false()))).label("enters"),
             and_(is_open, ended_at.is_not(None),
                  not_(func.coalesce(held_here["after"], false()))).label("leaves"),
+            *(getattr(Case, name) for name in SPAN_CASE_ATTRIBUTES),
         )
         .join(Case, Case.id == changes.c.case_id)
     )  # fmt: skip

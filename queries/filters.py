@@ -54,27 +54,30 @@ class CaseFilters:
 
 
 def dimension_conditions(
-    filters: CaseFilters, held_by: ColumnElement[int] | None = None
+    filters: CaseFilters,
+    held_by: ColumnElement[int] | None = None,
+    attributes: type[Case] | type[CaseState] = Case,
 ) -> list[ColumnElement[bool]]:
     """WHERE conditions on ``cases`` for the reader's scope and the chosen dimensions.
 
     A case's department is the one holding it at the cut-off: ``held_by`` is the department
     column of the ``case_states`` span a query has already joined at ``filters.as_of``;
-    without one, the department conditions look that span up themselves.
+    without one, the department conditions look that span up themselves. The channel,
+    category and partido are read from ``attributes``: ``cases``, or the spans of
+    ``case_states``, which carry them (a read of spans alone then joins no case).
     """
     conditions: list[ColumnElement[bool]] = []
     for departments in (filters.scope, filters.department_ids or None):
         if departments is not None:
             conditions.append(_held_by(departments, filters.as_of, held_by))
     if filters.channel_ids:
-        conditions.append(Case.channel_id.in_(filters.channel_ids))
+        conditions.append(attributes.channel_id.in_(filters.channel_ids))
     if filters.category_ids:
         in_group = select(Category.id).where(Category.parent_id.in_(filters.category_ids))
-        conditions.append(
-            or_(Case.category_id.in_(filters.category_ids), Case.category_id.in_(in_group))
-        )
+        category = attributes.category_id
+        conditions.append(or_(category.in_(filters.category_ids), category.in_(in_group)))
     if filters.municipality_ids:
-        conditions.append(Case.municipality_id.in_(filters.municipality_ids))
+        conditions.append(attributes.municipality_id.in_(filters.municipality_ids))
     return conditions or [true()]
 
 

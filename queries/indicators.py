@@ -238,29 +238,31 @@ def _reads_case(filters: CaseFilters, dimension: str | None) -> bool:
 def _narrowed(
     query: Select, filters: CaseFilters, dimension: str | None, end: ColumnElement,
     case_id: ColumnElement, held_by: ColumnElement[int] | None = None,
+    attributes: type[Case] | type[CaseState] = Case,
 ) -> Select:  # fmt: skip
-    """``query`` (over the cases ``case_id``; ``cases`` joined when ``_reads_case``) with the
-    scope and dimension filters and a ``group_id`` column for ``dimension`` (a constant 0
-    when ``None``). A case's department is the one holding it at its period's cut-off
-    ``end``: ``held_by`` when the query already reads it (the department of the span of
-    ``case_states`` it joined, say), else read from a span joined here when a filter or
-    the grouping needs it."""
+    """``query`` (over the cases ``case_id``; ``cases`` joined when ``_reads_case``, unless
+    the query reads ``case_states`` and passes it as ``attributes``, the spans carrying the
+    case's channel, area, category and partido) with the scope and dimension filters and a
+    ``group_id`` column for ``dimension`` (a constant 0 when ``None``). A case's department
+    is the one holding it at its period's cut-off ``end``: ``held_by`` when the query
+    already reads it (the department of the span of ``case_states`` it joined, say), else
+    read from a span joined here when a filter or the grouping needs it."""
     by_department = filters.scope is not None or bool(filters.department_ids)
     if held_by is None and (dimension == "department" or by_department):
         span = aliased(CaseState, name="holding")
         query = query.join(span, and_(span.case_id == case_id, state_at(end, span)))
         held_by = span.department_id
     # With ``held_by`` given, only the channel, category and partido filters read ``cases``.
-    query = query.where(*dimension_conditions(filters, held_by))
+    query = query.where(*dimension_conditions(filters, held_by, attributes))
     if dimension is None:
         return query.add_columns(literal(0).label("group_id"))
     if dimension == "department":
         return query.add_columns(held_by.label("group_id"))
     if dimension == "category_group":
-        query = query.join(Category, Category.id == Case.category_id)
+        query = query.join(Category, Category.id == attributes.category_id)
         return query.add_columns(func.coalesce(Category.parent_id, Category.id).label("group_id"))
-    column = {"intake_area": Case.intake_department_id, "channel": Case.channel_id,
-              "partido": Case.municipality_id}[dimension]  # fmt: skip
+    column = {"intake_area": attributes.intake_department_id, "channel": attributes.channel_id,
+              "partido": attributes.municipality_id}[dimension]  # fmt: skip
     return query.add_columns(column.label("group_id"))
 
 
@@ -369,10 +371,8 @@ def _counts_at(connection, filters, period: Period, dimension) -> pd.DataFrame:
             .select_from(CaseState)
             .where(open_at(period.end), half)
         )  # fmt: skip
-        if _reads_case(filters, dimension):
-            query = query.join(Case, Case.id == CaseState.case_id)
         narrowed = _narrowed(query, filters, dimension, end, CaseState.case_id,
-                             held_by=CaseState.department_id)  # fmt: skip
+                             held_by=CaseState.department_id, attributes=CaseState)  # fmt: skip
         parts.append(narrowed.group_by(narrowed.selected_columns.group_id))
     halves = to_frame(connection, union_all(*parts))
     return halves.groupby(["period", "group_id"], as_index=False)[["backlog", "overdue"]].sum()
@@ -392,10 +392,8 @@ def _earlier_backlogs(connection, filters, periods, dimension, last) -> pd.DataF
         placed = _Placed.of(periods[1:], moment)
         query = select(placed.key.label("period"), (func.count() * sign).label("net"))
         query = query.select_from(CaseState).where(flag, *placed.within)
-        if _reads_case(filters, dimension):
-            query = query.join(Case, Case.id == CaseState.case_id)
         narrowed = _narrowed(query, filters, dimension, placed.end, CaseState.case_id,
-                             held_by=CaseState.department_id)  # fmt: skip
+                             held_by=CaseState.department_id, attributes=CaseState)  # fmt: skip
         columns = narrowed.selected_columns
         parts.append(narrowed.group_by(columns.period, columns.group_id))
     flows = to_frame(connection, union_all(*parts))
@@ -436,11 +434,9 @@ def _earlier_overdue(connection, filters, periods, dimension) -> pd.DataFrame:
             .select_from(CaseState)
             .where(*overdue_span(), half, became < periods[-2].end)
         )  # fmt: skip
-        if _reads_case(filters, dimension):
-            query = query.join(Case, Case.id == CaseState.case_id)
         # With the span given, its own department is the one holding it: no cut-off needed.
         narrowed = _narrowed(query, filters, dimension, None, CaseState.case_id,
-                             held_by=CaseState.department_id)  # fmt: skip
+                             held_by=CaseState.department_id, attributes=CaseState)  # fmt: skip
         columns = narrowed.selected_columns
         parts.append(narrowed.group_by(columns.first, columns.ended, columns.group_id))
     spans = to_frame(connection, union_all(*parts))

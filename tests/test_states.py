@@ -14,7 +14,7 @@ from dashboard import commands
 from dashboard.commands import ShownCase
 from dashboard.domain import EventKind, Role, Status, local_now
 from dashboard.duplicates.find import scan
-from dashboard.models import Case, CaseState, DuplicatePair
+from dashboard.models import SPAN_CASE_ATTRIBUTES, Case, CaseState, DuplicatePair
 from dashboard.seed import seed_database
 from dashboard.states import READ_MODEL
 from queries.backlog import weekly_department_flows
@@ -232,6 +232,21 @@ def test_a_seeded_history_ends_in_each_case_s_own_row(engine) -> None:
     assert len(rows) == 1500
     mismatched = [row for row in rows if tuple(row[1:6]) != tuple(row[6:11])]
     assert mismatched == []
+
+
+def test_every_span_carries_its_case_s_channel_area_category_and_partido(engine) -> None:
+    """Figures by channel, area, category or partido read these copies instead of ``cases``:
+    every span of every case, not only the current one, holds the case's own values."""
+    seed_database(engine, cases=800, seed=9, years=1, until=datetime(2026, 11, 25).date())
+    own = [getattr(Case, name) for name in SPAN_CASE_ATTRIBUTES]
+    copied = [getattr(CaseState, name) for name in SPAN_CASE_ATTRIBUTES]
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(*own, *copied).join(CaseState, CaseState.case_id == Case.id)
+        ).all()
+    width = len(SPAN_CASE_ATTRIBUTES)
+    assert len(rows) > 800  # cases move: more spans than cases
+    assert [row for row in rows if tuple(row[:width]) != tuple(row[width:])] == []
 
 
 # The one change a past period can see: an import made after its cut-off.

@@ -77,8 +77,8 @@ def upgrade() -> None:
             postgresql_where=sa.text(flag), sqlite_where=sa.text(flag),
         )  # fmt: skip
     connection = op.get_bind()
-    states.READ_MODEL.refresh(connection)
-    states.READ_MODEL.create_trigger(connection)
+    # Filled, and kept in step by its trigger, in 0023: the read model is written from
+    # today's ``dashboard.states``, whose columns 0023 completes.
     stays.READ_MODEL.drop_trigger(connection)
     stays.READ_MODEL.create_trigger(connection)
 
