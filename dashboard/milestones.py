@@ -15,6 +15,8 @@ table holds the answer, one row per case, so a cohort is a range of ``created_at
   "Evidencia" attributes a case to: the department holding it later may itself depend on
   the change under study;
 - **revisited**: the first return to a department the case had left (ping-pong);
+- the case's **channel, intake area, category and partido**, which never change: a cohort
+  by or filtered by one of them reads no ``cases`` row;
 
 and the business clock at creation, first action and closing, so business durations are a
 subtraction. Every moment is the first ever: it was reached by a cut-off exactly when it is
@@ -33,14 +35,15 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from dashboard.business_calendar import BusinessClock
 from dashboard.domain import CLOSED_STATUSES, EXTERNAL_KINDS, EventKind, Status
 from dashboard.history_triggers import CaseIds, ReadModel
-from dashboard.models import Case, CaseEvent, CaseMilestones, Department
+from dashboard.models import SPAN_CASE_ATTRIBUTES, Case, CaseEvent, CaseMilestones, Department
 from dashboard.stays import stays_from_events
 
 #: Events that are a first action by staff: an assignment, a referral, a reassignment.
 FIRST_ACTION_KINDS = (EventKind.ASSIGNED, EventKind.REFERRED, EventKind.REASSIGNED)
 COLUMNS = ("case_id", "created_at", "created_clock", "first_action_at", "first_action_clock",
            "closed_at", "closed_clock", "reopened_at", "referred_at", "external_at",
-           "first_department_id", "first_department_at", "revisited_at")  # fmt: skip
+           "first_department_id", "first_department_at", "revisited_at",
+           *SPAN_CASE_ATTRIBUTES)  # fmt: skip
 
 
 def is_closing(event=CaseEvent) -> ColumnElement[bool]:
@@ -92,7 +95,7 @@ def milestones_from_events(case_ids: CaseIds = None) -> Select:
             Case.id, Case.created_at, created.hours, events.c.first_action_at, acted.hours,
             events.c.closed_at, closed.hours, events.c.reopened_at, moves.c.referred_at,
             moves.c.external_at, moves.c.first_department_id, moves.c.first_department_at,
-            moves.c.revisited_at,
+            moves.c.revisited_at, *(getattr(Case, name) for name in SPAN_CASE_ATTRIBUTES),
         )
         .select_from(Case)
         .outerjoin(events, events.c.case_id == Case.id)

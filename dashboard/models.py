@@ -333,8 +333,9 @@ class AuditEntry(Base):
     )
 
 
-#: The case's attributes each span of ``case_states`` carries (they never change after the
-#: case's creation): ``dashboard.states`` copies them, the flow indexes include them.
+#: The case's attributes each span of ``case_states`` and each row of ``case_milestones``
+#: carries (they never change after the case's creation): ``dashboard.states`` and
+#: ``dashboard.milestones`` copy them, the flow indexes include them.
 SPAN_CASE_ATTRIBUTES = ("channel_id", "intake_department_id", "category_id", "municipality_id")
 
 
@@ -493,6 +494,12 @@ class CaseMilestones(Base):
     first_department_at: Mapped[datetime | None] = mapped_column(DateTime)
     #: The first return to a department the case had left (a ping-pong).
     revisited_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: The case's channel, intake area, category and partido (``SPAN_CASE_ATTRIBUTES``,
+    #: which never change), so a cohort by or filtered by one of them joins no case.
+    channel_id: Mapped[int | None] = mapped_column(Integer)
+    intake_department_id: Mapped[int | None] = mapped_column(Integer)
+    category_id: Mapped[int | None] = mapped_column(Integer)
+    municipality_id: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (Index("ix_case_milestones_created_at", "created_at"),)
 

@@ -7,5 +7,8 @@ from sqlalchemy import Connection, Executable
 
 
 def to_frame(connection: Connection, statement: Executable) -> pd.DataFrame:
+    """The rows as plain tuples: given SQLAlchemy's rows, pandas probes each one for
+    attributes it does not have (``hasattr`` on a ``Row`` raises and catches inside), which on
+    the tens of thousands of rows of a weekly series cost more than the query itself."""
     result = connection.execute(statement)
-    return pd.DataFrame(result.all(), columns=list(result.keys()))
+    return pd.DataFrame(list(map(tuple, result.all())), columns=list(result.keys()))

@@ -38,8 +38,9 @@ from sqlalchemy import (
     union_all,
 )
 
-from dashboard.models import Case, CaseMilestones
+from dashboard.models import CaseMilestones
 from dashboard.sql_functions import hours_between
+from queries._frames import to_frame
 from queries.filters import CaseFilters
 from queries.indicators import (
     HOURS_PER_DAY,
@@ -49,7 +50,6 @@ from queries.indicators import (
     _closing_counts,
     _narrowed,
     _Placed,
-    _reads_case,
 )
 from queries.weeks import WEEK, monday_of
 
@@ -122,7 +122,7 @@ def _cohort(filters: CaseFilters, periods: list[Period], dimension: str) -> CTE:
     follow-up; NULL when none was): the change under study moves cases, so the department
     holding them later would itself depend on it. The department filter and the scope
     select by that first department too. Every column is a milestone: the cohort is one
-    range of ``case_milestones``' index on ``created_at``."""
+    range of ``case_milestones``' index on ``created_at``, with no join."""
     m = CaseMilestones
     placed = _Placed.of(periods, m.created_at)
     as_of = filters.as_of
@@ -141,12 +141,10 @@ def _cohort(filters: CaseFilters, periods: list[Period], dimension: str) -> CTE:
                     case((seen, hours_between(m.created_at, moment)),
                          else_=followed).label(f"{measure}_hours")]  # fmt: skip
     query = select(placed.key.label("week"), *columns).where(*placed.within)
-    if _reads_case(filters, dimension):
-        query = query.join(Case, Case.id == m.case_id)
     first = case((within(m.first_department_at), m.first_department_id), else_=null())
-    return _narrowed(query, filters, dimension, placed.end, m.case_id, held_by=first).cte(
-        "evidence_cohort"
-    )
+    narrowed = _narrowed(query, filters, dimension, placed.end, m.case_id, held_by=first,
+                         attributes=m)  # fmt: skip
+    return narrowed.cte("evidence_cohort")
 
 
 def _part(cohort: CTE, name: str, values: dict[str, ColumnElement], *by: ColumnElement) -> Select:
@@ -171,10 +169,7 @@ def _cohort_rows(connection: Connection, cohort: CTE, measures: tuple[str, ...])
         events = func.sum(cohort.c[f"{measure}_seen"])
         values = {"duration": duration, "events": events, "censored": func.count() - events}
         parts.append(_part(cohort, measure, values, duration))
-    result = connection.execute(union_all(*parts))
-    # Plain tuples: pandas inspects each SQLAlchemy row it is given (``to_frame``), which on
-    # the tens of thousands of histogram rows of a long series cost more than the query.
-    return pd.DataFrame([tuple(row) for row in result], columns=list(result.keys()))
+    return to_frame(connection, union_all(*parts))
 
 
 def weekly_cohorts(

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, Select, or_, select, true
 
-from dashboard.models import Case, CaseState, Category
+from dashboard.models import Case, CaseMilestones, CaseState, Category
 from queries.definitions import state_at
 
 #: The default period the filter bar opens with.
@@ -53,18 +53,23 @@ class CaseFilters:
         return datetime.combine(self.date_from, time.min)
 
 
+#: Where a case's channel, intake area, category and partido can be read: ``cases`` itself or
+#: a read model that copies them (``models.SPAN_CASE_ATTRIBUTES``).
+CaseAttributes = type[Case] | type[CaseState] | type[CaseMilestones]
+
+
 def dimension_conditions(
     filters: CaseFilters,
     held_by: ColumnElement[int] | None = None,
-    attributes: type[Case] | type[CaseState] = Case,
+    attributes: CaseAttributes = Case,
 ) -> list[ColumnElement[bool]]:
     """WHERE conditions on ``cases`` for the reader's scope and the chosen dimensions.
 
     A case's department is the one holding it at the cut-off: ``held_by`` is the department
     column of the ``case_states`` span a query has already joined at ``filters.as_of``;
     without one, the department conditions look that span up themselves. The channel,
-    category and partido are read from ``attributes``: ``cases``, or the spans of
-    ``case_states``, which carry them (a read of spans alone then joins no case).
+    category and partido are read from ``attributes``: ``cases``, or the read model a query
+    reads (``case_states``, ``case_milestones``), which carries them, so it joins no case.
     """
     conditions: list[ColumnElement[bool]] = []
     for departments in (filters.scope, filters.department_ids or None):

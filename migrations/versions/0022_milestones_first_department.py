@@ -1,9 +1,11 @@
-"""Case milestones: the first department and the first return (ping-pong)
+"""Case milestones: the first department, the first return (ping-pong), the case's attributes
 
 "Evidencia" attributes each case to the first department it was sent to and counts a
 ping-pong at its first return to a department it had left. Both were joined from
 ``case_stays`` at every read (three seconds for a year at a million cases); they are now
-moments of ``case_milestones`` like the others, kept in step by the same trigger.
+moments of ``case_milestones`` like the others, kept in step by the same trigger. The case's
+channel, intake area, category and partido, which never change, are copied too, so a cohort
+by one of them joins no case.
 
 Revision ID: 0022
 Revises: 0021
@@ -16,6 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from dashboard import milestones
+from dashboard.models import SPAN_CASE_ATTRIBUTES
 
 revision: str = "0022"
 down_revision: str | None = "0021"
@@ -26,6 +29,7 @@ NEW_COLUMNS = (
     ("first_department_id", sa.Integer()),
     ("first_department_at", sa.DateTime()),
     ("revisited_at", sa.DateTime()),
+    *((name, sa.Integer()) for name in SPAN_CASE_ATTRIBUTES),
 )
 
 
