@@ -22,12 +22,12 @@ from auth.cookies import CookieKeyError, cookie_key  # noqa: E402
 from auth.demo import DEMO_USERS  # noqa: E402
 from auth.gate import logged_in_with_form, logout_button, require_login  # noqa: E402
 from dashboard.actions import show_notice  # noqa: E402
-from dashboard.data import current_engine, ensure_database  # noqa: E402
+from dashboard.data import current_engine, ensure_database, replica_warning  # noqa: E402
 from dashboard.db import DatabaseUnavailable, SchemaMissing, describe_url  # noqa: E402
 from dashboard.navigation import follow_requested_page, login_pages, pages  # noqa: E402
 from dashboard.session import ACCOUNT_KEY  # noqa: E402
 from dashboard.settings import database_url, is_embedded  # noqa: E402
-from dashboard.ui import language_switch, t  # noqa: E402
+from dashboard.ui import language, language_switch, t  # noqa: E402
 
 ASSETS = PROJECT_ROOT / "assets"
 
@@ -85,6 +85,8 @@ def signed_in_run(embedded: bool) -> None:
     )
     logout_button(current_engine(), account)
     show_notice()
+    if warning := replica_warning(language()):  # the read replica is behind or down
+        st.warning(warning, icon=":material/schedule:")
     navigation.run()
     follow_requested_page()
 

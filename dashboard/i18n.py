@@ -3067,6 +3067,37 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
             "reopened within that time."
         ),
     },
+    # -- Réplica de lectura
+    "replica.behind": {
+        "es": (
+            "Los datos pueden estar atrasados: la réplica de lectura va {delay} detrás de la "
+            "base principal, así que los últimos cambios pueden no verse todavía."
+        ),
+        "en": (
+            "Figures may be out of date: the read replica is {delay} behind the main "
+            "database, so the latest changes may not show yet."
+        ),
+    },
+    "replica.behind_unknown": {
+        "es": (
+            "Los datos pueden estar atrasados: la réplica de lectura todavía no copió los "
+            "últimos cambios de la base principal."
+        ),
+        "en": (
+            "Figures may be out of date: the read replica has not copied the main database's "
+            "latest changes yet."
+        ),
+    },
+    "replica.down": {
+        "es": (
+            "La réplica de lectura (`DATABASE_URL_READ`) no responde: las cifras no se pueden "
+            "leer hasta que vuelva. Probá de nuevo en unos segundos."
+        ),
+        "en": (
+            "The read replica (`DATABASE_URL_READ`) does not answer: figures cannot be read "
+            "until it is back. Try again in a few seconds."
+        ),
+    },
 }
 
 

@@ -2,6 +2,8 @@
 
 ``DATABASE_URL`` from the environment wins, then ``DATABASE_URL`` in
 ``.streamlit/secrets.toml``; with neither, the embedded SQLite demo file under ``data/``.
+``DATABASE_URL_READ``, found the same way, sends the pages' cached reads to a read-only
+copy (a PostgreSQL streaming replica); writes always go to ``DATABASE_URL``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ def secret(name: str) -> str | None:
 def database_url() -> str:
     """The configured database, or the embedded demo file when nothing is configured."""
     return os.environ.get("DATABASE_URL") or secret("DATABASE_URL") or EMBEDDED_DB_URL
+
+
+def read_database_url() -> str:
+    """Where cached reads go: ``DATABASE_URL_READ`` when set, else the configured database.
+
+    A streaming replica takes the dashboards' reads off the primary; it replays the primary's
+    writes a moment later, so anything that must see a write just made reads the primary.
+    """
+    return os.environ.get("DATABASE_URL_READ") or secret("DATABASE_URL_READ") or database_url()
 
 
 def is_embedded(url: str) -> bool:
