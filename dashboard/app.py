@@ -23,10 +23,15 @@ from auth.demo import DEMO_USERS  # noqa: E402
 from auth.gate import logged_in_with_form, logout_button, require_login  # noqa: E402
 from dashboard.actions import show_notice  # noqa: E402
 from dashboard.data import current_engine, ensure_database, replica_warning  # noqa: E402
-from dashboard.db import DatabaseUnavailable, SchemaMissing, describe_url  # noqa: E402
+from dashboard.db import (  # noqa: E402
+    DatabaseUnavailable,
+    SchemaMissing,
+    describe_url,
+    is_statement_timeout,
+)
 from dashboard.navigation import follow_requested_page, login_pages, pages  # noqa: E402
 from dashboard.session import ACCOUNT_KEY  # noqa: E402
-from dashboard.settings import database_url, is_embedded  # noqa: E402
+from dashboard.settings import database_url, is_embedded, statement_timeout_ms  # noqa: E402
 from dashboard.ui import language, language_switch, t  # noqa: E402
 
 ASSETS = PROJECT_ROOT / "assets"
@@ -49,8 +54,11 @@ def main() -> None:
         st.markdown(str(error))
     except SchemaMissing:
         st.error(t("db.schema_missing", url=describe_url(database_url())))
-    except (DatabaseUnavailable, OperationalError, DBAPIError):
-        show_database_unavailable()
+    except (DatabaseUnavailable, OperationalError, DBAPIError) as error:
+        if is_statement_timeout(error):
+            show_read_timed_out()
+        else:
+            show_database_unavailable()
 
 
 def signed_in_run(embedded: bool) -> None:
@@ -106,6 +114,14 @@ def show_database_unavailable() -> None:
     """A plain Spanish explanation instead of a traceback; the next rerun tries again."""
     st.error(t("db.unavailable.title"))
     st.markdown(t("db.unavailable.body", url=describe_url(database_url())))
+    st.button(t("db.retry"))
+
+
+def show_read_timed_out() -> None:
+    """A read cancelled at its time limit is no outage: nothing was lost, and a narrower
+    period or fewer groups make the same read smaller."""
+    st.warning(t("db.timeout.title", seconds=round(statement_timeout_ms() / 1000)))
+    st.markdown(t("db.timeout.body"))
     st.button(t("db.retry"))
 
 

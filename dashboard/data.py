@@ -26,7 +26,7 @@ from sqlalchemy import Engine
 from dashboard.db import build_engine, check_connection
 from dashboard.domain import local_now
 from dashboard.replica import has_replica, replica_notice, wait_for_replay
-from dashboard.settings import database_url, read_database_url
+from dashboard.settings import database_url, read_database_url, statement_timeout_ms
 
 CACHE_TTL_SECONDS = 120
 #: How long the replica's lag, once measured, answers every rerun of every session.
@@ -41,7 +41,7 @@ REPLICA_CATCH_UP_SECONDS = 60
 
 @st.cache_resource(show_spinner=False)
 def engine_for(url: str) -> Engine:
-    return build_engine(url)
+    return build_engine(url, statement_timeout_ms=statement_timeout_ms())
 
 
 def current_engine() -> Engine:

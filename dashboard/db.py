@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from psycopg.errors import QueryCanceled
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-#: Longest a dashboard read may run before PostgreSQL cancels it (milliseconds).
-STATEMENT_TIMEOUT_MS = 30_000
+from dashboard.settings import DEFAULT_STATEMENT_TIMEOUT_MS
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -26,7 +26,22 @@ class SchemaMissing(RuntimeError):
     """The database answers but holds no case tables: the migrations have not run."""
 
 
-def build_engine(url: str, *, statement_timeout_ms: int | None = STATEMENT_TIMEOUT_MS) -> Engine:
+def is_statement_timeout(error: BaseException | None) -> bool:
+    """True when PostgreSQL cancelled a statement for running past its time limit, anywhere
+    in ``error``'s chain of causes. SQLAlchemy reports it as an ``OperationalError``, the
+    same class as a lost server; telling a person the database is down when one read of
+    theirs was too wide would send them to the wrong fix."""
+    while error is not None:
+        if isinstance(error, QueryCanceled) or isinstance(getattr(error, "orig", None),
+                                                           QueryCanceled):  # fmt: skip
+            return True
+        error = error.__cause__
+    return False
+
+
+def build_engine(
+    url: str, *, statement_timeout_ms: int | None = DEFAULT_STATEMENT_TIMEOUT_MS
+) -> Engine:
     """An engine for ``url`` with this project's connection settings.
 
     ``statement_timeout_ms=None`` lifts the time limit (the seed's bulk loads need that).
@@ -81,6 +96,8 @@ def check_connection(engine: Engine) -> None:
         try:
             connection.exec_driver_sql("SELECT 1 FROM cases WHERE 1 = 0")
         except (OperationalError, DBAPIError) as exc:
+            if is_statement_timeout(exc):  # the table is there, held by a long write
+                raise
             raise SchemaMissing(describe_url(engine.url)) from exc
 
 

@@ -48,6 +48,20 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         ),
     },
     "db.retry": {"es": "Reintentar", "en": "Retry"},
+    "db.timeout.title": {
+        "es": "La consulta tardó más de {seconds} s y se canceló. No se perdió nada.",
+        "en": "The query took longer than {seconds} s and was cancelled. Nothing was lost.",
+    },
+    "db.timeout.body": {
+        "es": (
+            "Probá con un período más corto, menos áreas o un filtro más angosto, o reintentá "
+            "en un momento si la base está ocupada."
+        ),
+        "en": (
+            "Try a shorter period, fewer departments or a narrower filter, or retry in a "
+            "moment if the database is busy."
+        ),
+    },
     # Plotly's own words on our charts, keyed "plotly.<the English text Plotly writes>": its tool
     # bar titles, its notices, and the Sankey's hover labels (``chart_locale``).
     "plotly.Autoscale": {"es": "Escala automática", "en": "Autoscale"},

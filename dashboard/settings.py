@@ -16,6 +16,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 EMBEDDED_DB_PATH = PROJECT_ROOT / "data" / "mdc_demo.sqlite3"
 EMBEDDED_DB_URL = f"sqlite:///{EMBEDDED_DB_PATH}"
+#: Longest a dashboard read may run before PostgreSQL cancels it (milliseconds).
+DEFAULT_STATEMENT_TIMEOUT_MS = 30_000
 
 
 def secret(name: str) -> str | None:
@@ -39,6 +41,17 @@ def read_database_url() -> str:
     writes a moment later, so anything that must see a write just made reads the primary.
     """
     return os.environ.get("DATABASE_URL_READ") or secret("DATABASE_URL_READ") or database_url()
+
+
+def statement_timeout_ms() -> int:
+    """How long one page read may run on PostgreSQL before it is cancelled (milliseconds):
+    ``STATEMENT_TIMEOUT_MS`` when set to a positive whole number, else 30 seconds."""
+    configured = os.environ.get("STATEMENT_TIMEOUT_MS") or secret("STATEMENT_TIMEOUT_MS")
+    try:
+        chosen = int(configured) if configured else DEFAULT_STATEMENT_TIMEOUT_MS
+    except ValueError:
+        chosen = DEFAULT_STATEMENT_TIMEOUT_MS
+    return chosen if chosen > 0 else DEFAULT_STATEMENT_TIMEOUT_MS
 
 
 def is_embedded(url: str) -> bool:
