@@ -86,13 +86,20 @@ def fresh_postgres_database() -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A fresh, migrated PostgreSQL database for this test session, dropped at the end."""
+@contextmanager
+def migrated_postgres_database() -> Iterator[str]:
+    """The URL of a new PostgreSQL database with every migration applied, dropped on exit."""
     with fresh_postgres_database() as url:
         engine = build_engine(url)
         upgrade(engine)
         engine.dispose()
+        yield url
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for this test session, dropped at the end."""
+    with migrated_postgres_database() as url:
         yield url
 
 

@@ -37,13 +37,12 @@ from sqlalchemy.engine import Connection, make_url
 from dashboard import data, replica
 from dashboard.db import build_engine
 from dashboard.i18n import translate
-from dashboard.migrate import upgrade
 from dashboard.replica import replica_lag, replica_notice, wait_for_replay
 from dashboard.settings import read_database_url
 from queries import catalogs
 from tests.apptest_pages import page_as
 from tests.builders import add_role_users, small_world
-from tests.conftest import APP_COOKIE_KEY, fresh_postgres_database
+from tests.conftest import APP_COOKIE_KEY, migrated_postgres_database
 
 pytestmark = pytest.mark.postgres
 
@@ -84,10 +83,7 @@ def _replication_allowed(binaries: Path, host: str, port: int) -> bool:
 @pytest.fixture(scope="module")
 def primary_url() -> Iterator[str]:
     """A fresh migrated database on the shared server, made before the copy so it is in it."""
-    with fresh_postgres_database() as url:
-        engine = build_engine(url)
-        upgrade(engine)
-        engine.dispose()
+    with migrated_postgres_database() as url:
         yield url
 
 
